@@ -1,0 +1,224 @@
+using System.Reflection;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+
+namespace Build.Host;
+
+/// <summary>
+/// A small stand-in for Cake.Frosting's <c>CakeHost</c>, on top of Cake.Core's real <see cref="CakeEngine"/>:
+/// discovers task classes, registers them with their attributes, parses the command line and runs the target.
+/// Exit codes: 0 success, 1 a task failed, 2 bad command line (unknown target, verbosity, environment...).
+/// </summary>
+public sealed class BuildHost
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    private IConsole? _console;
+    private Assembly _assembly = typeof(BuildHost).Assembly;
+    private Type[]? _taskTypes;
+    private string? _root;
+    private Func<BuildContext, FrostingLifetime<BuildContext>>? _lifetime;
+    private Func<BuildContext, FrostingTaskLifetime<BuildContext>>? _taskLifetime;
+    private Func<string, string?> _getVariable = Environment.GetEnvironmentVariable;
+
+    public BuildHost UseConsole(IConsole console) => With(() => _console = console);
+
+    /// <summary>Tasks come from this assembly (default: the build assembly).</summary>
+    public BuildHost UseAssembly(Assembly assembly) => With(() => _assembly = assembly);
+
+    /// <summary>Use exactly these task classes (tests).</summary>
+    public BuildHost UseTasks(params Type[] taskTypes) => With(() => _taskTypes = taskTypes);
+
+    public BuildHost UseRootDirectory(string root) => With(() => _root = root);
+
+    public BuildHost UseEnvironmentVariables(Func<string, string?> getVariable) => With(() => _getVariable = getVariable);
+
+    public BuildHost UseLifetime<T>()
+        where T : FrostingLifetime<BuildContext>, new() => With(() => _lifetime = _ => new T());
+
+    public BuildHost UseTaskLifetime<T>()
+        where T : FrostingTaskLifetime<BuildContext>, new() => With(() => _taskLifetime = _ => new T());
+
+    public int Run(IReadOnlyList<string> args, CancellationToken cancellation = default) =>
+        RunAsync(args, cancellation).GetAwaiter().GetResult();
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation = default)
+    {
+        var console = _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()));
+        CommandLine commandLine;
+        TaskCatalog catalog;
+        try
+        {
+            commandLine = CommandLine.Parse(args, _getVariable);
+            catalog = new TaskCatalog(_taskTypes ?? TaskCatalog.Discover(_assembly));
+            if (commandLine.Help || commandLine.Description || commandLine.Tree)
+            {
+                PrintInformation(console, commandLine, catalog);
+                return Success;
+            }
+            CheckTargets(commandLine, catalog);
+        }
+        catch (UsageException e)
+        {
+            console.WriteErrorLine("Error: " + e.Message);
+            return UsageError;
+        }
+
+        var root =
+            _root
+            ?? BuildPaths.FindRoot(AppContext.BaseDirectory)
+            ?? BuildPaths.FindRoot(Directory.GetCurrentDirectory());
+        if (root is null)
+        {
+            console.WriteErrorLine("Error: cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository.");
+            return UsageError;
+        }
+
+        var services = new CakeServices(console, commandLine.Verbosity, new DirectoryPath(root), commandLine);
+        var context = new BuildContext(services, commandLine, new BuildPaths(new DirectoryPath(root)), catalog, cancellation);
+        var engine = new CakeEngine(services.Data, services.Log);
+        var instances = Register(engine, catalog, context);
+        var strategy = new ExecutionStrategy(
+            services.Log,
+            new CakeReportPrinter(console, context),
+            commandLine.DryRun,
+            name => instances.TryGetValue(name, out var task) ? task.SkippedMessage : null
+        );
+        var settings = new ExecutionSettings().SetTargets(commandLine.Targets);
+        if (commandLine.Exclusive)
+        {
+            settings.UseExclusiveTarget();
+        }
+
+        try
+        {
+            await engine.RunTargetAsync(context, strategy, settings);
+            PrintReport(console, context, strategy.Report);
+            if (commandLine.DryRun)
+            {
+                console.WriteLine($"Dry run: {strategy.DryRunCount} task(s) would run; nothing was executed.");
+            }
+            return Success;
+        }
+        catch (Exception exception)
+        {
+            PrintReport(console, context, strategy.Report);
+            PrintError(console, commandLine.Verbosity, exception);
+            return exception is UsageException ? UsageError : Failure;
+        }
+    }
+
+    private Dictionary<string, IFrostingTask> Register(CakeEngine engine, TaskCatalog catalog, BuildContext context)
+    {
+        var instances = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
+        foreach (var info in catalog.All)
+        {
+            var task = (IFrostingTask)Activator.CreateInstance(info.Type)!;
+            instances[info.Name] = task;
+            var builder = engine.RegisterTask(info.Name).Description(info.Description);
+            foreach (var dependency in info.Dependencies)
+            {
+                builder.IsDependentOn(dependency);
+            }
+            foreach (var dependee in info.Dependees)
+            {
+                builder.IsDependeeOf(dependee);
+            }
+            builder
+                .WithCriteria(ctx => task.ShouldRun(ctx))
+                .Does(ctx => task.RunAsync(ctx))
+                .ReportError(exception => task.OnError(Unwrap(exception), context))
+                .Finally(ctx => task.Finally(ctx));
+            if (info.ContinueOnError)
+            {
+                builder.ContinueOnError();
+            }
+        }
+
+        if (_lifetime is not null)
+        {
+            var lifetime = _lifetime(context);
+            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
+            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
+        }
+        if (_taskLifetime is not null)
+        {
+            var taskLifetime = _taskLifetime(context);
+            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(context, info));
+            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
+        }
+        return instances;
+    }
+
+    private static void CheckTargets(CommandLine commandLine, TaskCatalog catalog)
+    {
+        foreach (var target in commandLine.Targets)
+        {
+            if (catalog.Find(target) is null)
+            {
+                throw new UsageException(
+                    $"Unknown target '{target}'. Valid targets: {string.Join(", ", catalog.All.Select(t => t.Name))}."
+                );
+            }
+        }
+    }
+
+    private static void PrintInformation(IConsole console, CommandLine commandLine, TaskCatalog catalog)
+    {
+        if (commandLine.Help)
+        {
+            HelpPrinter.Usage(console);
+        }
+        else if (commandLine.Description)
+        {
+            HelpPrinter.Targets(console, catalog);
+        }
+        else
+        {
+            var explicitTargets = commandLine.Arguments.ContainsKey(ArgumentNames.Target) ? commandLine.Targets : null;
+            if (explicitTargets is not null)
+            {
+                CheckTargets(commandLine, catalog);
+            }
+            HelpPrinter.Tree(console, catalog, explicitTargets);
+        }
+    }
+
+    private static void PrintReport(IConsole console, ICakeContext context, CakeReport report)
+    {
+        if (!report.IsEmpty && context.Log.Verbosity > Verbosity.Quiet)
+        {
+            new CakeReportPrinter(console, context).Write(report);
+        }
+    }
+
+    private static void PrintError(IConsole console, Verbosity verbosity, Exception exception)
+    {
+        var cause = Unwrap(exception);
+        var line = cause is BuildException
+            ? cause.Message
+            : $"{cause.GetType().Name}: {cause.Message} (run with --verbosity=diagnostic for the stack trace)";
+        console.WriteErrorLine("Error: " + line.ReplaceLineEndings(" "));
+        if (verbosity == Verbosity.Diagnostic)
+        {
+            console.WriteErrorLine(cause.ToString());
+        }
+    }
+
+    internal static Exception Unwrap(Exception exception) =>
+        exception switch
+        {
+            AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+            TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+            _ => exception,
+        };
+
+    private BuildHost With(Action change)
+    {
+        change();
+        return this;
+    }
+}

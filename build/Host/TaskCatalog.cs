@@ -1,0 +1,64 @@
+using System.Reflection;
+
+namespace Build.Host;
+
+/// <summary>One task found by reflection: its name, description, dependencies and the type that implements it.</summary>
+public sealed record TaskInfo(
+    string Name,
+    string Description,
+    Type Type,
+    IReadOnlyList<string> Dependencies,
+    IReadOnlyList<string> Dependees,
+    bool ContinueOnError
+);
+
+/// <summary>Every task of the build, discovered from task classes and their attributes.</summary>
+public sealed class TaskCatalog
+{
+    private readonly Dictionary<string, TaskInfo> _byName;
+
+    public TaskCatalog(IEnumerable<Type> taskTypes)
+    {
+        var infos = taskTypes.Select(Describe).ToList();
+        _byName = new Dictionary<string, TaskInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var info in infos)
+        {
+            if (!_byName.TryAdd(info.Name, info))
+            {
+                throw new InvalidOperationException(
+                    $"Two task classes are named '{info.Name}': {_byName[info.Name].Type.FullName} and {info.Type.FullName}."
+                );
+            }
+        }
+        All = infos.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+    }
+
+    public IReadOnlyList<TaskInfo> All { get; }
+
+    public TaskInfo? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The task's dependencies, including those declared from the other side with IsDependeeOf.</summary>
+    public IReadOnlyList<string> DependenciesOf(TaskInfo task) =>
+        task.Dependencies.Concat(
+                All.Where(t => t.Dependees.Contains(task.Name, StringComparer.OrdinalIgnoreCase)).Select(t => t.Name)
+            )
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+    /// <summary>Concrete task classes in <paramref name="assembly"/>.</summary>
+    public static IEnumerable<Type> Discover(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IFrostingTask).IsAssignableFrom(t));
+
+    public static string NameOf(Type type) =>
+        type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
+
+    private static TaskInfo Describe(Type type) =>
+        new(
+            NameOf(type),
+            type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty,
+            type,
+            type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => NameOf(a.Task)).ToArray(),
+            type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => NameOf(a.Task)).ToArray(),
+            type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null
+        );
+}

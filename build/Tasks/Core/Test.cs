@@ -1,0 +1,88 @@
+using Build.Host;
+using Build.Testing;
+using Cake.Common.Diagnostics;
+using Cake.Common.IO;
+using Cake.Common.Tools.DotNet;
+using Cake.Common.Tools.DotNet.Test;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Build.Tasks.Core;
+
+[TaskName(nameof(Test))]
+[TaskDescription("Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it.")]
+public sealed class Test : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var projects = SelectProjects(context);
+        var results = context.Paths.TestResults;
+        context.EnsureDirectoryExists(results);
+
+        var total = TrxSummary.Empty;
+        var failedProjects = new List<string>();
+        foreach (var project in projects)
+        {
+            var name = project.GetFilenameWithoutExtension().FullPath;
+            var trx = results.CombineWithFilePath($"{name}.trx");
+            context.DeleteFiles(new[] { trx });
+            context.Information("==> {0}", name);
+            try
+            {
+                context.DotNetTest(
+                    project.FullPath,
+                    new DotNetTestSettings
+                    {
+                        NoLogo = true,
+                        Loggers = [$"trx;LogFileName={trx.GetFilename()}", "console;verbosity=normal"],
+                        ResultsDirectory = results,
+                        Filter = context.Args.Get(TestArguments.Filter),
+                    }
+                );
+            }
+            catch (CakeException)
+            {
+                failedProjects.Add(name);
+            }
+            var summary = TrxSummary.Read(trx.FullPath);
+            if (summary is null)
+            {
+                context.Error("{0}: no test results (did it build?)", name);
+                failedProjects.Add(name);
+                continue;
+            }
+            context.Information("{0}: {1}", name, summary);
+            total += summary;
+        }
+
+        // One closing line in the form CI systems read.
+        context.Console.WriteLine($"Test: {total}");
+        var failed = failedProjects.Distinct().ToList();
+        if (failed.Count > 0)
+        {
+            throw new BuildException($"{failed.Count} of {projects.Count} test project(s) failed: {string.Join(", ", failed)}.");
+        }
+    }
+
+    private static List<FilePath> SelectProjects(BuildContext context)
+    {
+        var all = context
+            .GetFiles($"{context.Paths.Tests.FullPath}/*/*.Tests.csproj")
+            .OrderBy(p => p.FullPath, StringComparer.Ordinal)
+            .ToList();
+        var wanted = context.Args.GetList(TestArguments.Project);
+        if (wanted.Count == 0)
+        {
+            return all;
+        }
+        var byName = all.ToDictionary(p => p.GetFilenameWithoutExtension().FullPath, StringComparer.OrdinalIgnoreCase);
+        var unknown = wanted.Where(w => !byName.ContainsKey(w)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException(
+                $"Unknown test project '{unknown[0]}'. Valid: {string.Join(", ", byName.Keys.Order())}."
+            );
+        }
+        return wanted.Select(w => byName[w]).ToList();
+    }
+}
