@@ -31,9 +31,11 @@ current=$(sources | LC_ALL=C sort | cksum)
 
 if [[ ! -f $dll || ! -f $stamp || "$(cat "$stamp")" != "$current" ]]; then
   echo "Building the build host (build/Build.csproj)..." >&2
-  if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$out.log" 2>&1; then
-    cat "$out.log" >&2
-    echo "error: the build host did not compile (log above, also in $out.log)." >&2
+  mkdir -p "$out"
+  log="$root/.build/build-host.log"
+  if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+    grep -E 'error|Error' "$log" | sort -u >&2 || cat "$log" >&2
+    echo "error: the build host did not compile (full log: $log)." >&2
     exit 1
   fi
   printf '%s' "$current" >"$stamp"
