@@ -29,7 +29,11 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     }
 
     private static bool IsTrue(BuildContext context, string variable) =>
-        string.Equals(context.Environment.GetEnvironmentVariable(variable), "true", StringComparison.OrdinalIgnoreCase);
+        string.Equals(
+            context.Environment.GetEnvironmentVariable(variable),
+            "true",
+            StringComparison.OrdinalIgnoreCase
+        );
 }
 
 /// <summary>Runs around each task: a collapsible log group per task on GitHub Actions.</summary>

@@ -13,9 +13,10 @@ public static class ArgumentNames
     public const string Env = "env";
 
     /// <summary>Aliases accepted on the command line, mapped to their canonical name.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(
-        StringComparer.OrdinalIgnoreCase
-    )
+    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<
+        string,
+        string
+    >(StringComparer.OrdinalIgnoreCase)
     {
         ["t"] = Target,
         ["v"] = Verbosity,

@@ -9,7 +9,8 @@ public sealed class BuildArguments(IReadOnlyDictionary<string, IReadOnlyList<str
     public string? Get(string name) => values.TryGetValue(name, out var v) ? v[^1] : null;
 
     /// <summary>Every value given for <paramref name="name"/> (for repeatable arguments).</summary>
-    public IReadOnlyList<string> GetAll(string name) => values.TryGetValue(name, out var v) ? v : [];
+    public IReadOnlyList<string> GetAll(string name) =>
+        values.TryGetValue(name, out var v) ? v : [];
 
     public bool Has(string name) => values.ContainsKey(name);
 
@@ -31,7 +32,9 @@ public sealed class BuildArguments(IReadOnlyDictionary<string, IReadOnlyList<str
     /// <summary>A comma-separated list (<c>--services=a,b</c>), empty when absent.</summary>
     public IReadOnlyList<string> GetList(string name) =>
         GetAll(name)
-            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(v =>
+                v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            )
             .ToArray();
 
     public IEnumerable<string> Names => values.Keys;

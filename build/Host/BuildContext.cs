@@ -22,18 +22,18 @@ public sealed class BuildContext : CakeContextAdapter
     )
         : base(
             new CakeContext(
-            services.FileSystem,
-            services.Environment,
-            services.Globber,
-            services.Log,
-            services.Arguments,
-            services.ProcessRunner,
-            services.Registry,
-            services.Tools,
-            services.Data,
-            services.Configuration,
-            services.ToolInstaller,
-            services
+                services.FileSystem,
+                services.Environment,
+                services.Globber,
+                services.Log,
+                services.Arguments,
+                services.ProcessRunner,
+                services.Registry,
+                services.Tools,
+                services.Data,
+                services.Configuration,
+                services.ToolInstaller,
+                services
             )
         )
     {
@@ -62,13 +62,22 @@ public sealed class BuildContext : CakeContextAdapter
 
     /// <summary>True on a CI machine (<c>CI=true</c>, as GitHub Actions and this project's CI set it).</summary>
     public bool IsCI =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        string.Equals(
+            Environment.GetEnvironmentVariable("CI"),
+            "true",
+            StringComparison.OrdinalIgnoreCase
+        );
 }
 
 /// <summary>The Cake.Core services a context needs; what Cake.Frosting's host wires up through DI.</summary>
 internal sealed class CakeServices : IServiceProvider
 {
-    public CakeServices(IConsole console, Verbosity verbosity, DirectoryPath workingDirectory, CommandLine commandLine)
+    public CakeServices(
+        IConsole console,
+        Verbosity verbosity,
+        DirectoryPath workingDirectory,
+        CommandLine commandLine
+    )
     {
         Console = console;
         FileSystem = new FileSystem();

@@ -34,20 +34,26 @@ public sealed class BuildHost
 
     public BuildHost UseRootDirectory(string root) => With(() => _root = root);
 
-    public BuildHost UseEnvironmentVariables(Func<string, string?> getVariable) => With(() => _getVariable = getVariable);
+    public BuildHost UseEnvironmentVariables(Func<string, string?> getVariable) =>
+        With(() => _getVariable = getVariable);
 
     public BuildHost UseLifetime<T>()
         where T : FrostingLifetime<BuildContext>, new() => With(() => _lifetime = _ => new T());
 
     public BuildHost UseTaskLifetime<T>()
-        where T : FrostingTaskLifetime<BuildContext>, new() => With(() => _taskLifetime = _ => new T());
+        where T : FrostingTaskLifetime<BuildContext>, new() =>
+        With(() => _taskLifetime = _ => new T());
 
     public int Run(IReadOnlyList<string> args, CancellationToken cancellation = default) =>
         RunAsync(args, cancellation).GetAwaiter().GetResult();
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation = default)
+    public async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        CancellationToken cancellation = default
+    )
     {
-        var console = _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()));
+        var console =
+            _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()));
         CommandLine commandLine;
         TaskCatalog catalog;
         try
@@ -73,14 +79,28 @@ public sealed class BuildHost
             ?? BuildPaths.FindRoot(Directory.GetCurrentDirectory());
         if (root is null)
         {
-            console.WriteErrorLine("Error: cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository.");
+            console.WriteErrorLine(
+                "Error: cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository."
+            );
             return UsageError;
         }
 
-        var services = new CakeServices(console, commandLine.Verbosity, new DirectoryPath(root), commandLine);
-        var context = new BuildContext(services, commandLine, new BuildPaths(new DirectoryPath(root)), catalog, cancellation);
+        var services = new CakeServices(
+            console,
+            commandLine.Verbosity,
+            new DirectoryPath(root),
+            commandLine
+        );
+        var context = new BuildContext(
+            services,
+            commandLine,
+            new BuildPaths(new DirectoryPath(root)),
+            catalog,
+            cancellation
+        );
         var engine = new CakeEngine(services.Data, services.Log);
-        var instances = Register(engine, catalog, context);
+        var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var instances = Register(engine, catalog, context, skipped);
         var strategy = new ExecutionStrategy(
             services.Log,
             new CakeReportPrinter(console, context),
@@ -99,19 +119,38 @@ public sealed class BuildHost
             PrintReport(console, context, strategy.Report);
             if (commandLine.DryRun)
             {
-                console.WriteLine($"Dry run: {strategy.DryRunCount} task(s) would run; nothing was executed.");
+                console.WriteLine(
+                    $"Dry run: {strategy.DryRunCount} task(s) would run; nothing was executed."
+                );
             }
             return Success;
         }
         catch (Exception exception)
         {
             PrintReport(console, context, strategy.Report);
+            // Cake refuses to run a target whose own criteria is false; say why, in our words.
+            var skippedTarget = commandLine.Targets.FirstOrDefault(skipped.Contains);
+            if (
+                skippedTarget is not null
+                && Unwrap(exception) is CakeException { InnerException: null }
+            )
+            {
+                var reason = instances[skippedTarget].SkippedMessage;
+                exception = new BuildException(
+                    $"Target {skippedTarget} was skipped: {(reason.Length > 0 ? reason : "its condition is false")}."
+                );
+            }
             PrintError(console, commandLine.Verbosity, exception);
             return exception is UsageException ? UsageError : Failure;
         }
     }
 
-    private Dictionary<string, IFrostingTask> Register(CakeEngine engine, TaskCatalog catalog, BuildContext context)
+    private Dictionary<string, IFrostingTask> Register(
+        CakeEngine engine,
+        TaskCatalog catalog,
+        BuildContext context,
+        HashSet<string> skipped
+    )
     {
         var instances = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
         foreach (var info in catalog.All)
@@ -128,7 +167,7 @@ public sealed class BuildHost
                 builder.IsDependeeOf(dependee);
             }
             builder
-                .WithCriteria(ctx => task.ShouldRun(ctx))
+                .WithCriteria(ctx => task.ShouldRun(ctx) || !skipped.Add(info.Name))
                 .Does(ctx => task.RunAsync(ctx))
                 .ReportError(exception => task.OnError(Unwrap(exception), context))
                 .Finally(ctx => task.Finally(ctx));
@@ -166,7 +205,11 @@ public sealed class BuildHost
         }
     }
 
-    private static void PrintInformation(IConsole console, CommandLine commandLine, TaskCatalog catalog)
+    private static void PrintInformation(
+        IConsole console,
+        CommandLine commandLine,
+        TaskCatalog catalog
+    )
     {
         if (commandLine.Help)
         {
@@ -178,7 +221,9 @@ public sealed class BuildHost
         }
         else
         {
-            var explicitTargets = commandLine.Arguments.ContainsKey(ArgumentNames.Target) ? commandLine.Targets : null;
+            var explicitTargets = commandLine.Arguments.ContainsKey(ArgumentNames.Target)
+                ? commandLine.Targets
+                : null;
             if (explicitTargets is not null)
             {
                 CheckTargets(commandLine, catalog);
@@ -198,9 +243,10 @@ public sealed class BuildHost
     private static void PrintError(IConsole console, Verbosity verbosity, Exception exception)
     {
         var cause = Unwrap(exception);
-        var line = cause is BuildException
-            ? cause.Message
-            : $"{cause.GetType().Name}: {cause.Message} (run with --verbosity=diagnostic for the stack trace)";
+        var line =
+            cause is BuildException
+                ? cause.Message
+                : $"{cause.GetType().Name}: {cause.Message} (run with --verbosity=diagnostic for the stack trace)";
         console.WriteErrorLine("Error: " + line.ReplaceLineEndings(" "));
         if (verbosity == Verbosity.Diagnostic)
         {
@@ -212,6 +258,7 @@ public sealed class BuildHost
         exception switch
         {
             AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+            CakeReportException { InnerException: { } inner } => Unwrap(inner),
             TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
             _ => exception,
         };

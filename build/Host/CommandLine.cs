@@ -97,11 +97,11 @@ public sealed record CommandLine(
         }
 
         var envArgument = Last(ArgumentNames.Env);
-        var environment = envArgument is not null
-            ? DeployEnvironments.Parse(envArgument, "--env")
+        var environment =
+            envArgument is not null ? DeployEnvironments.Parse(envArgument, "--env")
             : getEnvironmentVariable(ArgumentNames.EnvVariable) is { Length: > 0 } fromVariable
                 ? DeployEnvironments.Parse(fromVariable, ArgumentNames.EnvVariable)
-                : DeployEnvironment.Dev;
+            : DeployEnvironment.Dev;
 
         return new CommandLine(
             targets,
@@ -125,8 +125,6 @@ public sealed record CommandLine(
         {
             "" or "true" or "1" or "yes" => true,
             "false" or "0" or "no" => false,
-            _ => throw new UsageException(
-                $"--{name} takes true or false, not '{value}'."
-            ),
+            _ => throw new UsageException($"--{name} takes true or false, not '{value}'."),
         };
 }

@@ -61,20 +61,30 @@ internal sealed class ExecutionStrategy(
     public void Skip(CakeTask task, CakeTaskCriteria criteria)
     {
         var message = skippedMessageOf(task.Name) is { Length: > 0 } m ? m : criteria.Message;
-        log.Information("Skipping task {0}: {1}", task.Name, string.IsNullOrEmpty(message) ? "its condition is false" : message);
+        log.Information(
+            "Skipping task {0}: {1}",
+            task.Name,
+            string.IsNullOrEmpty(message) ? "its condition is false" : message
+        );
         Report.AddSkipped(task.Name, message ?? string.Empty);
     }
 
     public Task ReportErrorsAsync(Func<Exception, Task> action, Exception exception) =>
         _inner.ReportErrorsAsync(action, exception);
 
-    public Task HandleErrorsAsync(Func<Exception, ICakeContext, Task> action, Exception exception, ICakeContext context) =>
-        _inner.HandleErrorsAsync(action, exception, context);
+    public Task HandleErrorsAsync(
+        Func<Exception, ICakeContext, Task> action,
+        Exception exception,
+        ICakeContext context
+    ) => _inner.HandleErrorsAsync(action, exception, context);
 
     public Task InvokeFinallyAsync(Func<ICakeContext, Task> action, ICakeContext context) =>
         dryRun ? Task.CompletedTask : _inner.InvokeFinallyAsync(action, context);
 
-    public void PerformTaskSetup(Action<ITaskSetupContext> action, ITaskSetupContext taskSetupContext)
+    public void PerformTaskSetup(
+        Action<ITaskSetupContext> action,
+        ITaskSetupContext taskSetupContext
+    )
     {
         if (!dryRun)
         {
@@ -82,7 +92,10 @@ internal sealed class ExecutionStrategy(
         }
     }
 
-    public void PerformTaskTeardown(Action<ITaskTeardownContext> action, ITaskTeardownContext taskTeardownContext)
+    public void PerformTaskTeardown(
+        Action<ITaskTeardownContext> action,
+        ITaskTeardownContext taskTeardownContext
+    )
     {
         if (!dryRun)
         {

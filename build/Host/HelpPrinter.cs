@@ -7,19 +7,35 @@ public static class HelpPrinter
 {
     public static void Usage(IConsole console)
     {
-        console.WriteLine("Usage: ./build.sh [--target=<Target>] [options] [--<argument>=<value> ...]");
+        console.WriteLine(
+            "Usage: ./build.sh [--target=<Target>] [options] [--<argument>=<value> ...]"
+        );
         console.WriteLine("");
         console.WriteLine("Options:");
-        console.WriteLine("  --target=<Target>, -t      Target to run (default: Default). Repeat to run several.");
-        console.WriteLine("  --verbosity=<level>, -v    quiet, minimal, normal (default), verbose or diagnostic.");
-        console.WriteLine("  --dryrun, --dry-run        Print the tasks that would run; run nothing.");
+        console.WriteLine(
+            "  --target=<Target>, -t      Target to run (default: Default). Repeat to run several."
+        );
+        console.WriteLine(
+            "  --verbosity=<level>, -v    quiet, minimal, normal (default), verbose or diagnostic."
+        );
+        console.WriteLine(
+            "  --dryrun, --dry-run        Print the tasks that would run; run nothing."
+        );
         console.WriteLine("  --exclusive, -e            Run the target without its dependencies.");
-        console.WriteLine("  --env=<dev|staging|prod>   Environment (default: $INFISICAL_ENV, else dev).");
-        console.WriteLine("  --description              List every target with its description and an example.");
-        console.WriteLine("  --tree                     Print the dependency graph of every target.");
+        console.WriteLine(
+            "  --env=<dev|staging|prod>   Environment (default: $INFISICAL_ENV, else dev)."
+        );
+        console.WriteLine(
+            "  --description              List every target with its description and an example."
+        );
+        console.WriteLine(
+            "  --tree                     Print the dependency graph of every target."
+        );
         console.WriteLine("  --help, -h                 This help.");
         console.WriteLine("");
-        console.WriteLine("Any other --name=value is a build argument for the tasks; see --description.");
+        console.WriteLine(
+            "Any other --name=value is a build argument for the tasks; see --description."
+        );
     }
 
     public static void Targets(IConsole console, TaskCatalog catalog)
@@ -30,16 +46,25 @@ public static class HelpPrinter
         foreach (var task in catalog.All)
         {
             var dependencies = catalog.DependenciesOf(task);
-            var after = dependencies.Count > 0 ? $" (after: {string.Join(", ", dependencies)})" : string.Empty;
+            var after =
+                dependencies.Count > 0
+                    ? $" (after: {string.Join(", ", dependencies)})"
+                    : string.Empty;
             console.WriteLine($"  {task.Name.PadRight(width)}  {task.Description}{after}");
             console.WriteLine($"  {new string(' ', width)}  e.g. ./build.sh --target={task.Name}");
         }
     }
 
     /// <summary>The dependency tree of every target that no other target depends on.</summary>
-    public static void Tree(IConsole console, TaskCatalog catalog, IReadOnlyList<string>? roots = null)
+    public static void Tree(
+        IConsole console,
+        TaskCatalog catalog,
+        IReadOnlyList<string>? roots = null
+    )
     {
-        var dependedOn = catalog.All.SelectMany(catalog.DependenciesOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var dependedOn = catalog
+            .All.SelectMany(catalog.DependenciesOf)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var starts = roots is { Count: > 0 }
             ? roots.Select(catalog.Find).OfType<TaskInfo>()
             : catalog.All.Where(t => !dependedOn.Contains(t.Name));
@@ -51,7 +76,13 @@ public static class HelpPrinter
         }
     }
 
-    private static void WriteChildren(IConsole console, TaskCatalog catalog, TaskInfo task, string indent, HashSet<string> path)
+    private static void WriteChildren(
+        IConsole console,
+        TaskCatalog catalog,
+        TaskInfo task,
+        string indent,
+        HashSet<string> path
+    )
     {
         var children = catalog.DependenciesOf(task);
         for (var i = 0; i < children.Count; i++)
@@ -59,7 +90,9 @@ public static class HelpPrinter
             var last = i == children.Count - 1;
             var child = catalog.Find(children[i]);
             var cycle = !path.Add(children[i]);
-            console.WriteLine($"{indent}{(last ? "└── " : "├── ")}{children[i]}{(child is null ? " (missing!)" : cycle ? " (cycle!)" : "")}");
+            console.WriteLine(
+                $"{indent}{(last ? "└── " : "├── ")}{children[i]}{(child is null ? " (missing!)" : cycle ? " (cycle!)" : "")}"
+            );
             if (child is not null && !cycle)
             {
                 WriteChildren(console, catalog, child, indent + (last ? "    " : "│   "), path);

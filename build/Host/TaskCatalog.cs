@@ -39,15 +39,22 @@ public sealed class TaskCatalog
 
     /// <summary>The task's dependencies, including those declared from the other side with IsDependeeOf.</summary>
     public IReadOnlyList<string> DependenciesOf(TaskInfo task) =>
-        task.Dependencies.Concat(
-                All.Where(t => t.Dependees.Contains(task.Name, StringComparer.OrdinalIgnoreCase)).Select(t => t.Name)
+        task
+            .Dependencies.Concat(
+                All.Where(t => t.Dependees.Contains(task.Name, StringComparer.OrdinalIgnoreCase))
+                    .Select(t => t.Name)
             )
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
     /// <summary>Concrete task classes in <paramref name="assembly"/>.</summary>
     public static IEnumerable<Type> Discover(Assembly assembly) =>
-        assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IFrostingTask).IsAssignableFrom(t));
+        assembly
+            .GetTypes()
+            .Where(t =>
+                t is { IsAbstract: false, IsClass: true }
+                && typeof(IFrostingTask).IsAssignableFrom(t)
+            );
 
     public static string NameOf(Type type) =>
         type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
@@ -57,7 +64,9 @@ public sealed class TaskCatalog
             NameOf(type),
             type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty,
             type,
-            type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => NameOf(a.Task)).ToArray(),
+            type.GetCustomAttributes<IsDependentOnAttribute>()
+                .Select(a => NameOf(a.Task))
+                .ToArray(),
             type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => NameOf(a.Task)).ToArray(),
             type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null
         );

@@ -21,12 +21,16 @@ public sealed record TrxSummary(int Passed, int Failed, int Skipped)
         }
         try
         {
-            var counters = XDocument.Load(trxPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+            var counters = XDocument
+                .Load(trxPath)
+                .Descendants()
+                .FirstOrDefault(e => e.Name.LocalName == "Counters");
             if (counters is null)
             {
                 return null;
             }
-            int Count(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
+            int Count(string name) =>
+                int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
             var total = Count("total");
             var passed = Count("passed");
             var failed = Count("failed") + Count("error") + Count("timeout") + Count("aborted");

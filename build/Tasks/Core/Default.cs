@@ -6,5 +6,6 @@ namespace Build.Tasks.Core;
 [TaskDescription("Lists the targets and what they do (like `make help`); touches nothing.")]
 public sealed class Default : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context) => HelpPrinter.Targets(context.Console, context.Tasks);
+    public override void Run(BuildContext context) =>
+        HelpPrinter.Targets(context.Console, context.Tasks);
 }

@@ -13,18 +13,26 @@ public static class FormatArguments
 }
 
 [TaskName(nameof(Format))]
-[TaskDescription("Checks C# formatting with CSharpier (pinned in .config/dotnet-tools.json); --fix rewrites the files.")]
+[TaskDescription(
+    "Checks C# formatting with CSharpier (pinned in .config/dotnet-tools.json); --fix rewrites the files."
+)]
 public sealed class Format : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        Dotnet(context, "tool restore", "dotnet tool restore failed: check your NuGet access, then run ./build.sh --target=Format again.");
+        Dotnet(
+            context,
+            "tool restore",
+            "dotnet tool restore failed: check your NuGet access, then run ./build.sh --target=Format again."
+        );
         var fix = context.Args.Flag(FormatArguments.Fix);
         var exitCode = Dotnet(context, fix ? "csharpier format ." : "csharpier check .", null);
         if (exitCode != 0)
         {
             throw new BuildException(
-                fix ? "CSharpier could not format every file (see above)." : "Some files are not formatted: run ./build.sh --target=Format --fix."
+                fix
+                    ? "CSharpier could not format every file (see above)."
+                    : "Some files are not formatted: run ./build.sh --target=Format --fix."
             );
         }
         context.Information(fix ? "Format: files formatted." : "Format: every file is formatted.");

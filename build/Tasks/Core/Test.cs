@@ -10,7 +10,9 @@ using Cake.Core.IO;
 namespace Build.Tasks.Core;
 
 [TaskName(nameof(Test))]
-[TaskDescription("Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it.")]
+[TaskDescription(
+    "Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it."
+)]
 public sealed class Test : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -34,7 +36,11 @@ public sealed class Test : FrostingTask<BuildContext>
                     new DotNetTestSettings
                     {
                         NoLogo = true,
-                        Loggers = [$"trx;LogFileName={trx.GetFilename()}", "console;verbosity=normal"],
+                        Loggers =
+                        [
+                            $"trx;LogFileName={trx.GetFilename()}",
+                            "console;verbosity=normal",
+                        ],
                         ResultsDirectory = results,
                         Filter = context.Args.Get(TestArguments.Filter),
                     }
@@ -60,7 +66,9 @@ public sealed class Test : FrostingTask<BuildContext>
         var failed = failedProjects.Distinct().ToList();
         if (failed.Count > 0)
         {
-            throw new BuildException($"{failed.Count} of {projects.Count} test project(s) failed: {string.Join(", ", failed)}.");
+            throw new BuildException(
+                $"{failed.Count} of {projects.Count} test project(s) failed: {string.Join(", ", failed)}."
+            );
         }
     }
 
@@ -75,7 +83,10 @@ public sealed class Test : FrostingTask<BuildContext>
         {
             return all;
         }
-        var byName = all.ToDictionary(p => p.GetFilenameWithoutExtension().FullPath, StringComparer.OrdinalIgnoreCase);
+        var byName = all.ToDictionary(
+            p => p.GetFilenameWithoutExtension().FullPath,
+            StringComparer.OrdinalIgnoreCase
+        );
         var unknown = wanted.Where(w => !byName.ContainsKey(w)).ToList();
         if (unknown.Count > 0)
         {

@@ -1,0 +1,89 @@
+using Build.Host;
+using Cake.Core.Diagnostics;
+
+namespace Build.Tests;
+
+[TestFixture]
+public sealed class CommandLineTests
+{
+    private static CommandLine Parse(params string[] args) => CommandLine.Parse(args, _ => null);
+
+    [Test]
+    public void Defaults()
+    {
+        var line = Parse();
+
+        Assert.That(line.Targets, Is.EqualTo(new[] { "Default" }));
+        Assert.That(line.Verbosity, Is.EqualTo(Verbosity.Normal));
+        Assert.That(line.Environment, Is.EqualTo(DeployEnvironment.Dev));
+        Assert.That(
+            line.DryRun || line.Exclusive || line.Tree || line.Description || line.Help,
+            Is.False
+        );
+    }
+
+    [Test]
+    public void Accepts_equals_space_and_short_forms()
+    {
+        var line = Parse("-t", "Up", "-v", "diagnostic", "-e", "--dry-run", "--services=a,b");
+
+        Assert.That(line.Targets, Is.EqualTo(new[] { "Up" }));
+        Assert.That(line.Verbosity, Is.EqualTo(Verbosity.Diagnostic));
+        Assert.That(line.Exclusive, Is.True);
+        Assert.That(line.DryRun, Is.True);
+        Assert.That(
+            new BuildArguments(line.Arguments).GetList("services"),
+            Is.EqualTo(new[] { "a", "b" })
+        );
+    }
+
+    [Test]
+    public void Several_targets_keep_their_order()
+    {
+        Assert.That(Parse("--target=A", "--target=B").Targets, Is.EqualTo(new[] { "A", "B" }));
+    }
+
+    [Test]
+    public void Environment_comes_from_the_argument_then_INFISICAL_ENV()
+    {
+        Assert.That(
+            CommandLine.Parse([], v => v == "INFISICAL_ENV" ? "staging" : null).Environment,
+            Is.EqualTo(DeployEnvironment.Staging)
+        );
+        Assert.That(
+            CommandLine
+                .Parse(["--env=prod"], v => v == "INFISICAL_ENV" ? "staging" : null)
+                .Environment,
+            Is.EqualTo(DeployEnvironment.Prod)
+        );
+        var error = Assert.Throws<UsageException>(() =>
+            CommandLine.Parse([], v => v == "INFISICAL_ENV" ? "qa" : null)
+        );
+        Assert.That(
+            error!.Message,
+            Is.EqualTo(
+                "Unknown environment 'qa' (from INFISICAL_ENV). Valid values: dev, staging, prod."
+            )
+        );
+    }
+
+    [Test]
+    public void Typed_argument_access()
+    {
+        var args = new BuildArguments(
+            Parse("--tail=50", "--strict", "--follow=false", "--bad=x").Arguments
+        );
+
+        Assert.That(args.GetInt("tail", 10), Is.EqualTo(50));
+        Assert.That(args.GetInt("absent", 10), Is.EqualTo(10));
+        Assert.That(args.Flag("strict"), Is.True);
+        Assert.That(args.Flag("follow"), Is.False);
+        Assert.That(args.Flag("absent"), Is.False);
+        Assert.That(
+            () => args.GetInt("bad", 1),
+            Throws
+                .TypeOf<UsageException>()
+                .With.Message.EqualTo("--bad takes a whole number, not 'x'.")
+        );
+    }
+}

@@ -1,0 +1,263 @@
+using Build.Host;
+
+namespace Build.Tests;
+
+[TestFixture]
+[NonParallelizable]
+public sealed class HostTests
+{
+    private static readonly Type[] Samples =
+    [
+        typeof(Restore),
+        typeof(Compile),
+        typeof(Package),
+        typeof(Lint),
+        typeof(Gated),
+        typeof(AfterGated),
+        typeof(Broken),
+        typeof(Crash),
+        typeof(AfterBroken),
+        typeof(Probe),
+        typeof(Default),
+    ];
+
+    [SetUp]
+    public void Clear() => Journal.Entries.Clear();
+
+    [Test]
+    public void Runs_dependencies_first_including_those_declared_with_IsDependeeOf()
+    {
+        var (exitCode, _) = HostFixture.Run(Samples, "--target=Package");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        AssertValidOrder(Journal.Entries);
+    }
+
+    /// <summary>All four ran once; Restore → Compile → Package, and Lint before Package.</summary>
+    private static void AssertValidOrder(IReadOnlyList<string> order)
+    {
+        Assert.That(order, Is.EquivalentTo(new[] { "Restore", "Compile", "Lint", "Package" }));
+        int At(string name) => order.ToList().IndexOf(name);
+        Assert.That(At("Restore"), Is.LessThan(At("Compile")));
+        Assert.That(At("Compile"), Is.LessThan(At("Package")));
+        Assert.That(At("Lint"), Is.LessThan(At("Package")));
+    }
+
+    [Test]
+    public void Exclusive_runs_only_the_target()
+    {
+        var (exitCode, _) = HostFixture.Run(Samples, "--target=Package", "--exclusive");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "Package" }));
+    }
+
+    [TestCase("--dryrun")]
+    [TestCase("--dry-run")]
+    public void Dry_run_lists_the_tasks_in_order_and_runs_none(string flag)
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=Package", flag);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.Empty);
+        var listed = System.Text.RegularExpressions.Regex.Matches(
+            console.Out,
+            @"^(\d)\. (\w+)  \(dry run: not executed\)",
+            System.Text.RegularExpressions.RegexOptions.Multiline
+        );
+        Assert.That(
+            listed.Select(m => int.Parse(m.Groups[1].Value)),
+            Is.EqualTo(new[] { 1, 2, 3, 4 })
+        );
+        AssertValidOrder(listed.Select(m => m.Groups[2].Value).ToList());
+        Assert.That(
+            console.Out,
+            Does.Contain("Dry run: 4 task(s) would run; nothing was executed.")
+        );
+    }
+
+    [Test]
+    public void A_dependency_whose_ShouldRun_is_false_is_skipped_with_its_reason_and_the_run_goes_on()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=AfterGated");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "AfterGated" }));
+        Assert.That(console.Out, Does.Contain("Skipping task Gated: pass --open to run it"));
+        Assert.That(console.Out, Does.Match(@"Gated\s+-\s+Skipped"));
+    }
+
+    [Test]
+    public void A_target_whose_ShouldRun_is_false_fails_with_its_reason_as_Cake_does()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=Gated");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Failure));
+        Assert.That(Journal.Entries, Is.Empty);
+        Assert.That(
+            console.Error,
+            Does.Contain("Error: Target Gated was skipped: pass --open to run it.")
+        );
+    }
+
+    [Test]
+    public void ShouldRun_sees_build_arguments()
+    {
+        var (exitCode, _) = HostFixture.Run(Samples, "--target=Gated", "--open");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "Gated" }));
+    }
+
+    [Test]
+    public void A_failing_task_calls_OnError_and_Finally_prints_one_line_and_the_report_and_stops_the_run()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=AfterBroken");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Failure));
+        Assert.That(
+            Journal.Entries,
+            Is.EqualTo(
+                new[] { "OnError:the widget is missing: run ./build.sh --target=Widget", "Finally" }
+            )
+        );
+        var errorLines = console.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(
+            errorLines,
+            Has.Some.EqualTo("Error: the widget is missing: run ./build.sh --target=Widget")
+        );
+        Assert.That(
+            console.All,
+            Does.Not.Contain("   at "),
+            "no stack trace below diagnostic verbosity"
+        );
+        Assert.That(
+            console.Out,
+            Does.Match(@"Broken\s+[0-9:.]+\s+Failed"),
+            "the task report is printed on failure"
+        );
+    }
+
+    [Test]
+    public void An_unexpected_exception_names_its_type_and_shows_the_stack_trace_only_at_diagnostic()
+    {
+        var (normalExit, normal) = HostFixture.Run(Samples, "--target=Crash");
+        var (diagnosticExit, diagnostic) = HostFixture.Run(
+            Samples,
+            "--target=Crash",
+            "--verbosity=diagnostic"
+        );
+
+        Assert.That(normalExit, Is.EqualTo(BuildHost.Failure));
+        Assert.That(diagnosticExit, Is.EqualTo(BuildHost.Failure));
+        Assert.That(
+            normal.Error,
+            Does.Contain(
+                "Error: InvalidOperationException: bad state (run with --verbosity=diagnostic for the stack trace)"
+            )
+        );
+        Assert.That(normal.All, Does.Not.Contain("   at "));
+        Assert.That(diagnostic.Error, Does.Contain("   at Build.Tests.Crash.Run"));
+    }
+
+    [Test]
+    public void Unknown_target_is_one_line_naming_the_valid_targets()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=Nope");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
+        Assert.That(console.Error.TrimEnd(), Does.Not.Contain("\n"));
+        Assert.That(
+            console.Error,
+            Does.StartWith(
+                "Error: Unknown target 'Nope'. Valid targets: AfterBroken, AfterGated, Broken, Compile,"
+            )
+        );
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [TestCase(
+        "--verbosity=loud",
+        "Unknown verbosity 'loud'. Valid values: quiet, minimal, normal, verbose, diagnostic."
+    )]
+    [TestCase(
+        "--env=qa",
+        "Unknown environment 'qa' (from --env). Valid values: dev, staging, prod."
+    )]
+    [TestCase("--dryrun=maybe", "--dryrun takes true or false, not 'maybe'.")]
+    [TestCase(
+        "stray",
+        "Unexpected argument 'stray'. Arguments have the form --name=value; run ./build.sh --help."
+    )]
+    public void Bad_arguments_are_one_line_and_exit_code_2(string argument, string message)
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, argument);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
+        Assert.That(console.Error.TrimEnd(), Is.EqualTo("Error: " + message));
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [Test]
+    public void Without_a_target_Default_runs()
+    {
+        var (exitCode, _) = HostFixture.Run(Samples);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "Default" }));
+    }
+
+    [Test]
+    public void Tasks_get_arguments_environment_paths_and_working_Cake_aliases()
+    {
+        var (exitCode, _) = HostFixture.Run(
+            Samples,
+            "--target=Probe",
+            "--env=staging",
+            "--name",
+            "value with spaces"
+        );
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(
+            Journal.Entries,
+            Is.EqualTo(
+                new[]
+                {
+                    "env=staging",
+                    "name=value with spaces",
+                    "root-has-global-json=True",
+                    "exit=3",
+                }
+            )
+        );
+    }
+
+    [Test]
+    public void Tree_prints_the_dependency_graph()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--tree", "--target=Package");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.Empty);
+        Assert.That(
+            console.Out.ReplaceLineEndings("\n"),
+            Does.Contain("Package\n├── Compile\n│   └── Restore\n└── Lint\n")
+        );
+    }
+
+    [Test]
+    public void Description_lists_every_task_with_its_description_and_an_example()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--description");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.Empty);
+        foreach (var task in Samples)
+        {
+            var name = TaskCatalog.NameOf(task);
+            Assert.That(console.Out, Does.Contain($"e.g. ./build.sh --target={name}"));
+        }
+        Assert.That(console.Out, Does.Contain("Sample: runs after Restore. (after: Restore)"));
+    }
+}

@@ -1,0 +1,130 @@
+using Build.Host;
+using Cake.Common;
+using Cake.Core.IO;
+
+namespace Build.Tests;
+
+/// <summary>What the sample tasks did, in order. Tests using it are not run in parallel.</summary>
+public static class Journal
+{
+    public static List<string> Entries { get; } = [];
+
+    public static void Add(string entry)
+    {
+        lock (Entries)
+        {
+            Entries.Add(entry);
+        }
+    }
+}
+
+[TaskName(nameof(Restore))]
+[TaskDescription("Sample: first step.")]
+public sealed class Restore : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(Restore));
+}
+
+[TaskName(nameof(Compile))]
+[TaskDescription("Sample: runs after Restore.")]
+[IsDependentOn(typeof(Restore))]
+public sealed class Compile : AsyncFrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        await Task.Yield();
+        Journal.Add(nameof(Compile));
+    }
+}
+
+[TaskName(nameof(Package))]
+[TaskDescription("Sample: runs after Compile.")]
+[IsDependentOn(typeof(Compile))]
+public sealed class Package : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(Package));
+}
+
+[TaskName(nameof(Lint))]
+[TaskDescription("Sample: declares itself a dependency of Package.")]
+[IsDependeeOf(typeof(Package))]
+public sealed class Lint : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(Lint));
+}
+
+[TaskName(nameof(Gated))]
+[TaskDescription("Sample: skipped unless --open is given.")]
+public sealed class Gated : FrostingTask<BuildContext>
+{
+    public override bool ShouldRun(BuildContext context)
+    {
+        SkippedMessage = "pass --open to run it";
+        return context.Args.Flag("open");
+    }
+
+    public override void Run(BuildContext context) => Journal.Add(nameof(Gated));
+}
+
+[TaskName(nameof(AfterGated))]
+[TaskDescription("Sample: depends on a task that may be skipped.")]
+[IsDependentOn(typeof(Gated))]
+public sealed class AfterGated : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(AfterGated));
+}
+
+[TaskName(nameof(Broken))]
+[TaskDescription("Sample: fails with a message for the user.")]
+public sealed class Broken : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        throw new BuildException("the widget is missing: run ./build.sh --target=Widget");
+
+    public override void OnError(Exception exception, BuildContext context) =>
+        Journal.Add("OnError:" + exception.Message);
+
+    public override void Finally(BuildContext context) => Journal.Add("Finally");
+}
+
+[TaskName(nameof(Crash))]
+[TaskDescription("Sample: fails with an unexpected exception.")]
+public sealed class Crash : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        throw new InvalidOperationException("bad state");
+}
+
+[TaskName(nameof(AfterBroken))]
+[TaskDescription("Sample: depends on a failing task.")]
+[IsDependentOn(typeof(Broken))]
+public sealed class AfterBroken : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(AfterBroken));
+}
+
+[TaskName(nameof(Probe))]
+[TaskDescription("Sample: records what the context says and runs a process through Cake.Common.")]
+public sealed class Probe : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        Journal.Add($"env={context.DeployEnvironment.Slug()}");
+        Journal.Add($"name={context.Args.Get("name")}");
+        Journal.Add(
+            $"root-has-global-json={File.Exists(context.Paths.Root.CombineWithFilePath("global.json").FullPath)}"
+        );
+        var exitCode = context.StartProcess(
+            "/bin/sh",
+            new ProcessSettings { Arguments = "-c \"exit 3\"" }
+        );
+        Journal.Add($"exit={exitCode}");
+    }
+}
+
+[TaskName(nameof(Default))]
+[TaskDescription("Sample default target.")]
+public sealed class Default : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => Journal.Add(nameof(Default));
+}
