@@ -1,0 +1,21 @@
+namespace Caro.Modules.Member.Contracts;
+
+/// <summary>Member's public API for other modules.</summary>
+public interface IMemberService
+{
+    Task<MemberDto?> GetAsync(long id, CancellationToken cancellationToken);
+
+    Task<MemberDto?> GetByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Throws a 409 ApiException when the email exists (exact, case-sensitive match).</summary>
+    Task<MemberDto> CreateAsync(string email, string nickname, CancellationToken cancellationToken);
+
+    /// <summary>Throws a 404 ApiException for an unknown member.</summary>
+    Task<MemberDto> UpdateNicknameAsync(
+        long id,
+        string nickname,
+        CancellationToken cancellationToken
+    );
+}
+
+public sealed record MemberDto(long Id, string Email, string Nickname, DateTime CreatedAt);

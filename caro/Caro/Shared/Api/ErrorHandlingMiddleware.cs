@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Caro.Shared.Api;
+
+/// <summary>
+/// Maps exceptions to the envelope: <see cref="ApiException"/> keeps its status, framework bad-request
+/// errors become 400/413, anything else is logged and answered 500 with a fixed text (no type names,
+/// no stack traces).
+/// </summary>
+public sealed class ErrorHandlingMiddleware(
+    RequestDelegate next,
+    ILogger<ErrorHandlingMiddleware> logger
+)
+{
+    public const string InternalErrorCode = "INTERNAL_ERROR";
+    public const string InternalErrorMessage = "An unexpected error occurred";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            var (status, code, message) = Describe(exception);
+            if (status >= 500)
+            {
+                logger.LogError(
+                    exception,
+                    "Request {Method} {Path} failed",
+                    context.Request.Method,
+                    context.Request.Path
+                );
+            }
+            else
+            {
+                logger.LogInformation(
+                    "Request {Method} {Path} rejected: {Status} {Code}",
+                    context.Request.Method,
+                    context.Request.Path,
+                    status,
+                    code
+                );
+            }
+            context.Response.Clear();
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(
+                ApiEnvelope.Fail(code, message),
+                context.RequestAborted
+            );
+        }
+    }
+
+    private static (int Status, string Code, string Message) Describe(Exception exception) =>
+        exception switch
+        {
+            ApiException api => (api.Status, api.Code, api.Message),
+            BadHttpRequestException { StatusCode: 413 } => (
+                413,
+                "PAYLOAD_TOO_LARGE",
+                "body: request body too large"
+            ),
+            BadHttpRequestException bad => (
+                bad.StatusCode,
+                ApiException.ValidationError,
+                "body: the request could not be read"
+            ),
+            JsonException => (400, ApiException.ValidationError, "body: malformed JSON"),
+            _ => (500, InternalErrorCode, InternalErrorMessage),
+        };
+}
