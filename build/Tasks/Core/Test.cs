@@ -27,7 +27,10 @@ public sealed class Test : FrostingTask<BuildContext>
         {
             var name = project.GetFilenameWithoutExtension().FullPath;
             var trx = results.CombineWithFilePath($"{name}.trx");
-            context.DeleteFiles(new[] { trx });
+            if (context.FileExists(trx))
+            {
+                context.DeleteFile(trx);
+            }
             context.Information("==> {0}", name);
             try
             {
