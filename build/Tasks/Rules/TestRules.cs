@@ -1,0 +1,49 @@
+using Build.Host;
+using Build.Rules;
+using Build.Rules.Report;
+using Cake.Common.Diagnostics;
+
+namespace Build.Tasks.Rules;
+
+[TaskName(nameof(TestRules))]
+[TaskDescription(
+    "Checks and unit-tests the Mimir alert rules of every tenant: mimirtool rules check and lint, promtool check rules and test rules; --strict fails on a skipped tool, --junit=PATH writes JUnit XML."
+)]
+[IsDependeeOf(typeof(Build.Tasks.Core.Test))]
+public sealed class TestRules : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var options = new RuleTestOptions(
+            context.Paths.Root.FullPath,
+            FolderArgument(context, RulesArguments.RulesDir)
+                ?? context.Paths.Stack.Combine("config/mimir/rules").FullPath,
+            FolderArgument(context, RulesArguments.RuleTestsDir)
+                ?? context.Paths.Tests.Combine("rules").FullPath,
+            context.Args.Get(RulesArguments.Promtool),
+            context.Args.Get(RulesArguments.Mimirtool),
+            Environment.GetEnvironmentVariable("PATH")
+        );
+
+        var report = RuleTestRun.Run(options);
+        foreach (var line in ReportPrinter.Lines(report))
+        {
+            context.Information("{0}", line);
+        }
+
+        if (context.Args.Get(RulesArguments.Junit) is { Length: > 0 } junit)
+        {
+            var path = Path.GetFullPath(junit);
+            JUnitWriter.Write(report, path);
+            context.Information("JUnit report: {0}", path);
+        }
+
+        if (report.Verdict(context.Args.Flag(RulesArguments.Strict)) is { } failure)
+        {
+            throw new BuildException(failure);
+        }
+    }
+
+    private static string? FolderArgument(BuildContext context, string name) =>
+        context.Args.Get(name) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
+}
