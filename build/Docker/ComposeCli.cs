@@ -1,0 +1,101 @@
+using Build.Host;
+
+namespace Build.Docker;
+
+/// <summary>Which compose implementation drives the stack.</summary>
+public enum ComposeFlavor
+{
+    /// <summary>The Docker CLI plugin: <c>docker compose</c>.</summary>
+    V2,
+
+    /// <summary>The Python <c>docker-compose</c> 1.29.</summary>
+    V1,
+}
+
+/// <summary>
+/// Docker Compose v2 (<c>docker compose</c>) or docker-compose 1.29, whichever exists (v2 preferred), always
+/// with a fixed project name, the stack's compose file and its directory as project directory.
+/// Commands are returned as <see cref="CommandSpec"/>s so the secrets runner can wrap them
+/// (<c>infisical run ... -- docker compose ...</c>).
+/// </summary>
+public sealed class ComposeCli
+{
+    private readonly string[] _prefix;
+
+    private ComposeCli(ComposeFlavor flavor, string[] prefix, string project, string composeFile)
+    {
+        Flavor = flavor;
+        _prefix = prefix;
+        Project = project;
+        ComposeFile = composeFile;
+    }
+
+    public ComposeFlavor Flavor { get; }
+    public string Project { get; }
+    public string ComposeFile { get; }
+
+    /// <summary>Finds compose: <c>docker compose version</c> first, then <c>docker-compose version</c>.</summary>
+    public static async Task<ComposeCli> DetectAsync(
+        CommandRunner runner,
+        string project,
+        string composeFile,
+        CancellationToken cancellation
+    )
+    {
+        if (CommandRunner.FindOnPath("docker") is not null)
+        {
+            var v2 = await runner.RunAsync(
+                new CommandSpec("docker", ["compose", "version"]),
+                cancellation
+            );
+            if (v2.Succeeded)
+            {
+                return new ComposeCli(
+                    ComposeFlavor.V2,
+                    ["docker", "compose"],
+                    project,
+                    composeFile
+                );
+            }
+        }
+        if (CommandRunner.FindOnPath("docker-compose") is not null)
+        {
+            var v1 = await runner.RunAsync(
+                new CommandSpec("docker-compose", ["version", "--short"]),
+                cancellation
+            );
+            if (v1.Succeeded)
+            {
+                return new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile);
+            }
+        }
+        throw new BuildException(
+            "Docker Compose is not installed: install the compose plugin (docker compose) or docker-compose (Debian: apt-get install docker-compose)."
+        );
+    }
+
+    /// <summary>A compose command with the fixed project options in front of <paramref name="arguments"/>.</summary>
+    public CommandSpec Command(params string[] arguments) =>
+        new(
+            _prefix[0],
+            [
+                .. _prefix.Skip(1),
+                "--project-name",
+                Project,
+                "--file",
+                ComposeFile,
+                "--project-directory",
+                Path.GetDirectoryName(ComposeFile)!,
+                .. arguments,
+            ]
+        )
+        {
+            WorkingDirectory = Path.GetDirectoryName(ComposeFile),
+        };
+
+    /// <summary><c>up -d</c> for the whole stack, or only <paramref name="services"/> with <c>--no-deps</c>.</summary>
+    public CommandSpec Up(IReadOnlyList<string> services) =>
+        services.Count == 0
+            ? Command("up", "--detach", "--remove-orphans")
+            : Command(["up", "--detach", "--no-deps", .. services]);
+}

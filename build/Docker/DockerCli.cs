@@ -1,0 +1,163 @@
+using Build.Host;
+
+namespace Build.Docker;
+
+/// <summary>
+/// The docker CLI, typed: engine reachability, the project's containers (by compose labels, which both
+/// compose v1 and v2 set), logs, stop/remove. Compose itself is driven by <see cref="ComposeCli"/>.
+/// </summary>
+public sealed class DockerCli(CommandRunner runner, string executable = "docker")
+{
+    public const string ProjectLabel = "com.docker.compose.project";
+    public const string ServiceLabel = "com.docker.compose.service";
+
+    public CommandRunner Runner => runner;
+    public string Executable => executable;
+
+    public CommandSpec Command(params string[] arguments) => new(executable, arguments);
+
+    /// <summary>Fails with one line when the docker CLI is missing or the engine does not answer.</summary>
+    public async Task EnsureEngineAsync(CancellationToken cancellation)
+    {
+        if (CommandRunner.FindOnPath(executable) is null)
+        {
+            throw new BuildException(
+                "The docker CLI is not installed: install Docker (Debian: apt-get install docker.io) and run the target again."
+            );
+        }
+        var result = await runner.RunAsync(
+            Command("version", "--format", "{{.Server.Version}}"),
+            cancellation
+        );
+        if (!result.Succeeded)
+        {
+            throw new BuildException(
+                "The Docker engine is not reachable: start Docker (systemctl start docker, or dockerd &) and run the target again."
+            );
+        }
+    }
+
+    /// <summary>Every container of compose project <paramref name="project"/> (running or not).</summary>
+    public async Task<IReadOnlyList<ContainerState>> ProjectContainersAsync(
+        string project,
+        CancellationToken cancellation
+    )
+    {
+        var ids = await IdsAsync(
+            ["ps", "-aq", "--no-trunc", "--filter", $"label={ProjectLabel}={project}"],
+            cancellation
+        );
+        return await InspectAsync(ids, cancellation);
+    }
+
+    public async Task<IReadOnlyList<ContainerState>> InspectAsync(
+        IReadOnlyList<string> ids,
+        CancellationToken cancellation
+    )
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var result = await runner.RunAsync(Command(["inspect", .. ids]), cancellation);
+        if (!result.Succeeded)
+        {
+            // A container removed between ps and inspect: inspect the survivors one by one.
+            if (ids.Count == 1)
+            {
+                return [];
+            }
+            var survivors = new List<ContainerState>();
+            foreach (var id in ids)
+            {
+                survivors.AddRange(await InspectAsync([id], cancellation));
+            }
+            return survivors;
+        }
+        return ContainerState
+            .ParseInspect(result.StandardOutput)
+            .OrderBy(c => c.Service, StringComparer.Ordinal)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>The last <paramref name="tail"/> lines a container printed (stdout and stderr).</summary>
+    public async Task<IReadOnlyList<string>> TailLogsAsync(
+        string container,
+        int tail,
+        CancellationToken cancellation
+    )
+    {
+        var result = await runner.RunAsync(
+            Command("logs", "--tail", tail.ToString(), container),
+            cancellation
+        );
+        return (result.StandardOutput + result.StandardError)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .TakeLast(tail)
+            .ToArray();
+    }
+
+    /// <summary>Stops and removes the project's containers, then its networks (what compose down does); data stays.</summary>
+    public async Task<(int Containers, int Networks)> RemoveProjectAsync(
+        string project,
+        CancellationToken cancellation
+    )
+    {
+        var filter = $"label={ProjectLabel}={project}";
+        var containers = await IdsAsync(
+            ["ps", "-aq", "--no-trunc", "--filter", filter],
+            cancellation
+        );
+        if (containers.Count > 0)
+        {
+            await CheckedAsync(["stop", "--time", "10", .. containers], cancellation);
+            await CheckedAsync(["rm", "--force", .. containers], cancellation);
+        }
+        var networks = await IdsAsync(
+            ["network", "ls", "-q", "--no-trunc", "--filter", filter],
+            cancellation
+        );
+        if (networks.Count > 0)
+        {
+            await CheckedAsync(["network", "rm", .. networks], cancellation);
+        }
+        return (containers.Count, networks.Count);
+    }
+
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellation) =>
+        (
+            await runner.RunAsync(
+                Command("image", "inspect", "--format", "{{.Id}}", image),
+                cancellation
+            )
+        ).Succeeded;
+
+    private async Task<IReadOnlyList<string>> IdsAsync(
+        string[] arguments,
+        CancellationToken cancellation
+    )
+    {
+        var result = await CheckedAsync(arguments, cancellation);
+        return result.StandardOutput.Split(
+            '\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
+    }
+
+    private async Task<CommandResult> CheckedAsync(
+        string[] arguments,
+        CancellationToken cancellation
+    )
+    {
+        var spec = Command(arguments);
+        var result = await runner.RunAsync(spec, cancellation);
+        if (!result.Succeeded)
+        {
+            throw new BuildException(
+                $"'{spec}' failed (exit {result.ExitCode}): {result.LastLines()}"
+            );
+        }
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+using Build.Docker;
+using Build.Host;
+
+namespace Build.Tasks.Lifecycle;
+
+[TaskName(nameof(Logs))]
+[TaskDescription(
+    "Shows the stack's container logs (secrets masked): --service=X (or SVC=X), --tail=N (default 100), --follow."
+)]
+public sealed class Logs : AsyncFrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        var session = StackSession.For(context);
+        await session.Docker.EnsureEngineAsync(session.Cancellation);
+        var tail = context.Args.GetInt(LifecycleArguments.Tail, LifecycleArguments.DefaultTail);
+        if (tail < 0)
+        {
+            throw new UsageException(
+                $"--{LifecycleArguments.Tail} takes a number of lines (0 or more), not {tail}."
+            );
+        }
+        var follow = context.Args.Flag(LifecycleArguments.Follow);
+        var service =
+            context.Args.Get(LifecycleArguments.Service)
+            ?? session.Variable(LifecycleArguments.ServiceVariable);
+        var compose = session.LoadComposeWithoutSecrets();
+        if (!string.IsNullOrEmpty(service))
+        {
+            session.SelectServices(compose, [service]);
+        }
+
+        // The secrets are resolved only to mask them: a container that prints one never shows it here.
+        await session.Secrets.ResolveAsync(session.Cancellation);
+
+        var containers = (
+            await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)
+        )
+            .Where(c => string.IsNullOrEmpty(service) || c.Service == service)
+            .ToList();
+        if (containers.Count == 0)
+        {
+            throw new BuildException(
+                $"No container of project {session.Project}{(string.IsNullOrEmpty(service) ? "" : $" for {service}")}: start it with --target=Up."
+            );
+        }
+        var width = containers.Max(c => c.Service.Length);
+        var output = new object();
+        void Write(ContainerState c, string line)
+        {
+            lock (output)
+            {
+                context.Console.WriteLine(
+                    session.Masker.Apply($"{c.Service.PadRight(width)} | {line}")
+                );
+            }
+        }
+
+        async Task Stream(ContainerState c)
+        {
+            string[] arguments =
+            [
+                "logs",
+                "--tail",
+                tail.ToString(),
+                .. follow ? new[] { "--follow" } : [],
+                c.Id,
+            ];
+            try
+            {
+                await session.Runner.RunAsync(
+                    session.Docker.Command(arguments) with
+                    {
+                        OnOutput = line => Write(c, line),
+                        OnError = line => Write(c, line),
+                    },
+                    session.Cancellation
+                );
+            }
+            catch (OperationCanceledException) when (follow)
+            {
+                // Ctrl+C ends --follow.
+            }
+        }
+
+        if (follow)
+        {
+            await Task.WhenAll(containers.Select(Stream));
+        }
+        else
+        {
+            foreach (var container in containers)
+            {
+                await Stream(container);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Build.Docker;
+using Build.Health;
+using Build.Host;
+
+namespace Build.Tasks.Lifecycle;
+
+/// <summary>WaitHealthy's logic, shared by the WaitHealthy and Up targets.</summary>
+public static class StackHealth
+{
+    public const int LogLines = 30;
+
+    /// <summary>Waits for <paramref name="services"/>; throws one line naming the services that are not ready.</summary>
+    public static async Task WaitAsync(StackSession session, IReadOnlyList<ComposeService> services)
+    {
+        var context = session.Context;
+        var timeout = context.Args.GetInt(
+            LifecycleArguments.Timeout,
+            LifecycleArguments.DefaultTimeoutSeconds
+        );
+        if (timeout <= 0)
+        {
+            throw new UsageException(
+                $"--{LifecycleArguments.Timeout} takes a positive number of seconds, not {timeout}."
+            );
+        }
+        var containers = await session.Docker.ProjectContainersAsync(
+            session.Project,
+            session.Cancellation
+        );
+        var targets = services.Select(s => ReadinessTargets.For(s, containers)).ToArray();
+        foreach (var target in targets)
+        {
+            session.Verbose($"{target.Service}: waiting for {target}");
+        }
+
+        var poller = new ReadinessPoller(
+            new ReadinessOptions { Deadline = TimeSpan.FromSeconds(timeout) }
+        );
+        var watch = new ContainerWatch(
+            session.Docker,
+            session.Project,
+            TimeSpan.FromMilliseconds(500),
+            LogLines
+        );
+        using var client = ReadinessPoller.CreateClient();
+        var waiter = new HealthWaiter(poller, watch, client);
+
+        IReadOnlyList<ServiceProgress> results;
+        if (
+            HealthView.IsInteractive(context.IsCI)
+            && context.Log.Verbosity <= Cake.Core.Diagnostics.Verbosity.Normal
+        )
+        {
+            results = await HealthView.LiveAsync(
+                targets,
+                onChange => waiter.WaitAllAsync(targets, onChange, session.Cancellation)
+            );
+        }
+        else
+        {
+            results = await waiter.WaitAllAsync(
+                targets,
+                progress => Report(session, progress),
+                session.Cancellation
+            );
+        }
+
+        session.Context.CancellationToken.ThrowIfCancellationRequested();
+        var failed = results.Where(r => r.Result?.Outcome != ReadinessOutcome.Ready).ToList();
+        foreach (var failure in failed)
+        {
+            PrintFailure(session, failure);
+        }
+        if (failed.Count > 0)
+        {
+            throw new BuildException(
+                session.Masker.Apply(
+                    $"{failed.Count} of {results.Count} service(s) not ready: "
+                        + string.Join(
+                            "; ",
+                            failed.Select(f => $"{f.Target.Service} ({f.Result?.Detail})")
+                        )
+                )
+            );
+        }
+        session.Info($"WaitHealthy: {results.Count} service(s) ready.");
+    }
+
+    private static void Report(StackSession session, ServiceProgress progress)
+    {
+        if (progress.Result is null)
+        {
+            session.Verbose($"{progress.Target.Service}: {progress.State}");
+        }
+        else if (progress.Result.Outcome == ReadinessOutcome.Ready)
+        {
+            session.Info(
+                $"{progress.Target.Service}: {progress.State} ({progress.Result.Attempts} attempt(s))"
+            );
+        }
+    }
+
+    private static void PrintFailure(StackSession session, ServiceProgress progress)
+    {
+        session.Error($"{progress.Target.Service}: {progress.Result?.Detail}");
+        if (progress.Failure?.State is { } state)
+        {
+            session.Error(
+                $"  state {state.Status}, exit code {state.ExitCode}, restarts {state.RestartCount}, health {state.Health ?? "none"}"
+            );
+            session.Error($"  last {progress.Failure.LastLogs.Count} log line(s) of {state.Name}:");
+            foreach (var line in progress.Failure.LastLogs)
+            {
+                session.Error("  | " + line);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Build.Docker;
+using Build.Host;
+using Build.Secrets;
+using Cake.Common.Diagnostics;
+
+namespace Build.Tasks.Lifecycle;
+
+/// <summary>
+/// What every lifecycle target shares in one run: project name, compose file, docker and compose CLIs, the secrets
+/// and the masker every printed line goes through. One per build context, so Restart's Down and Up share it.
+/// </summary>
+public sealed partial class StackSession
+{
+    private static readonly ConditionalWeakTable<BuildContext, StackSession> Sessions = new();
+    private ComposeCli? _compose;
+    private EnvironmentCatalog? _catalog;
+    private StackSecrets? _secrets;
+
+    private StackSession(BuildContext context)
+    {
+        Context = context;
+        Masker = SecretMasker.For(context);
+        Runner = new CommandRunner();
+        Docker = new DockerCli(Runner);
+        Project = ReadProjectName(context);
+        var composeArgument = context.Args.Get(LifecycleArguments.ComposeFile);
+        ComposeFilePath = composeArgument is null
+            ? context.Paths.Stack.CombineWithFilePath("docker-compose.yaml").FullPath
+            : Path.GetFullPath(composeArgument, context.Paths.Root.FullPath);
+        StackDirectory = Path.GetDirectoryName(ComposeFilePath)!;
+        DataDirectory = Path.Combine(StackDirectory, "data");
+        SecretsMode = StackSecrets.ParseMode(context.Args.Get(LifecycleArguments.Secrets));
+    }
+
+    public static StackSession For(BuildContext context) =>
+        Sessions.GetValue(context, c => new StackSession(c));
+
+    public BuildContext Context { get; }
+    public SecretMasker Masker { get; }
+    public CommandRunner Runner { get; }
+    public DockerCli Docker { get; }
+    public string Project { get; }
+    public string ComposeFilePath { get; }
+    public string StackDirectory { get; }
+    public string DataDirectory { get; }
+    public SecretsMode SecretsMode { get; }
+    public CancellationToken Cancellation => Context.CancellationToken;
+
+    public EnvironmentCatalog Catalog =>
+        _catalog ??= EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"));
+
+    public StackSecrets Secrets =>
+        _secrets ??= new StackSecrets(
+            SecretsMode,
+            Context.DeployEnvironment,
+            Catalog,
+            new InfisicalCli(
+                Runner,
+                InfisicalSettings.From(
+                    Context.Paths.Root.FullPath,
+                    Context.DeployEnvironment.Slug(),
+                    Variable
+                )
+            ),
+            Masker,
+            Variable
+        );
+
+    public string? Variable(string name) => Context.Environment.GetEnvironmentVariable(name);
+
+    public async Task<ComposeCli> ComposeAsync() =>
+        _compose ??= await ComposeCli.DetectAsync(Runner, Project, ComposeFilePath, Cancellation);
+
+    /// <summary>The compose file read with the non-secret values (build environment, then catalog defaults).</summary>
+    public ComposeFile LoadComposeWithoutSecrets() =>
+        ComposeFile.Load(
+            ComposeFilePath,
+            name => Variable(name) ?? (Catalog.Find(name) is { Secret: false } v ? v.Default : null)
+        );
+
+    /// <summary>The compose file read with the resolved values.</summary>
+    public ComposeFile LoadCompose(ResolvedEnvironment resolved) =>
+        ComposeFile.Load(ComposeFilePath, name => resolved.Get(name) ?? Variable(name));
+
+    /// <summary>The services named by <c>--services</c> (all when absent); unknown names are a usage error.</summary>
+    public IReadOnlyList<ComposeService> SelectServices(
+        ComposeFile compose,
+        IReadOnlyList<string>? names = null
+    )
+    {
+        names ??= Context.Args.GetList(LifecycleArguments.Services);
+        if (names.Count == 0)
+        {
+            return compose.Services;
+        }
+        var unknown = names.FirstOrDefault(n => compose.Find(n) is null);
+        if (unknown is not null)
+        {
+            throw new UsageException(
+                $"Unknown service '{unknown}'. Valid: {string.Join(", ", compose.Services.Select(s => s.Name))}."
+            );
+        }
+        return names.Distinct().Select(n => compose.Find(n)!).ToArray();
+    }
+
+    public void Info(string text) => Context.Information("{0}", Masker.Apply(text));
+
+    public void Verbose(string text) => Context.Verbose("{0}", Masker.Apply(text));
+
+    public void Warning(string text) => Context.Warning("{0}", Masker.Apply(text));
+
+    public void Error(string text) => Context.Error("{0}", Masker.Apply(text));
+
+    /// <summary>Runs a command, logging it at verbose and streaming its output at diagnostic, all masked.</summary>
+    public Task<CommandResult> RunAsync(CommandSpec spec)
+    {
+        Verbose($"> {spec}");
+        return Runner.RunAsync(
+            spec with
+            {
+                OnOutput = spec.OnOutput ?? (line => Context.Debug("{0}", Masker.Apply(line))),
+                OnError = spec.OnError ?? (line => Context.Debug("{0}", Masker.Apply(line))),
+            },
+            Cancellation
+        );
+    }
+
+    private static string ReadProjectName(BuildContext context)
+    {
+        var name =
+            context.Args.Get(LifecycleArguments.ProjectName)
+            ?? context.Environment.GetEnvironmentVariable(LifecycleArguments.ProjectNameVariable)
+            ?? LifecycleArguments.DefaultProjectName;
+        if (!ProjectNamePattern().IsMatch(name))
+        {
+            throw new UsageException(
+                $"--project-name '{name}' is not a valid compose project name: use lower-case letters, digits, '-' and '_', starting with a letter or digit."
+            );
+        }
+        return name;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex ProjectNamePattern();
+}

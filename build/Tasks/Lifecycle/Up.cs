@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Build.Docker;
+using Build.Health;
+using Build.Host;
+using Build.Secrets;
+
+namespace Build.Tasks.Lifecycle;
+
+[TaskName(nameof(Up))]
+[TaskDescription(
+    "Starts the stack: preflight (engine, compose, ports, data dirs), secrets (Infisical or --secrets=local), compose up -d, WaitHealthy, URL table. --services=a,b starts only those (--no-deps)."
+)]
+public sealed class Up : AsyncFrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var session = StackSession.For(context);
+
+        // Preflight: engine, compose, secrets (one line each on failure), then ports and data directories.
+        await session.Docker.EnsureEngineAsync(session.Cancellation);
+        var compose = await session.ComposeAsync();
+        var resolved = await session.Secrets.ResolveAsync(session.Cancellation);
+        var missing = resolved.Missing.Select(v => v.Variable.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BuildException(
+                $"Cannot start: {missing.Count} required variable(s) missing for {context.DeployEnvironment.Slug()}: {string.Join(", ", missing)} (see --target=EnvCheck)."
+            );
+        }
+        var file = session.LoadCompose(resolved);
+        var services = session.SelectServices(file);
+        var own = await session.Docker.ProjectContainersAsync(
+            session.Project,
+            session.Cancellation
+        );
+        var conflicts = await PortCheck.FindConflictsAsync(
+            services.SelectMany(s => s.Ports),
+            own,
+            session.Docker,
+            session.Cancellation
+        );
+        if (conflicts.Count > 0)
+        {
+            var first = conflicts[0];
+            var variable = PortVariable(resolved, first.Port);
+            throw new BuildException(
+                $"Cannot start: {string.Join("; ", conflicts)}. Stop what holds it{(variable is null ? "" : $" or set {variable} to a free port")}."
+            );
+        }
+        foreach (var directory in DataDirectories.Prepare(services, session.DataDirectory))
+        {
+            session.Verbose($"data directory ready: {directory}");
+        }
+
+        var names =
+            services.Count == file.Services.Count ? [] : services.Select(s => s.Name).ToArray();
+        session.Info(
+            $"Up: project {session.Project}, env {context.DeployEnvironment.Slug()}, secrets {session.SecretsMode.ToString().ToLowerInvariant()}, {compose.Flavor} compose, {(names.Length == 0 ? "all services" : string.Join(", ", names) + " (--no-deps)")}"
+        );
+        var result = await session.RunAsync(session.Secrets.Wrap(compose.Up(names)));
+        if (!result.Succeeded)
+        {
+            throw new BuildException(session.Secrets.ExplainFailure("compose up", result));
+        }
+
+        await StackHealth.WaitAsync(session, services);
+        PrintUrls(
+            session,
+            services,
+            await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)
+        );
+        session.Info($"Up: done in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    /// <summary>The catalog variable that sets <paramref name="port"/>'s host port, to name it in the error.</summary>
+    private static string? PortVariable(ResolvedEnvironment resolved, ComposePort port) =>
+        resolved
+            .Variables.Where(v =>
+                v.Variable.Name.EndsWith("_PORT", StringComparison.Ordinal)
+                && v.Value == port.HostPort.ToString()
+                && v.Variable.UsedBy.Contains(port.Service)
+            )
+            .Select(v => v.Variable.Name)
+            .FirstOrDefault();
+
+    private static void PrintUrls(
+        StackSession session,
+        IReadOnlyList<ComposeService> services,
+        IReadOnlyList<ContainerState> containers
+    )
+    {
+        var table = new TextTable("SERVICE", "URL", "READINESS");
+        foreach (var service in services)
+        {
+            var target = ReadinessTargets.For(service, containers);
+            var ports = containers
+                .Where(c => c.Service == service.Name)
+                .SelectMany(c => c.Ports)
+                .Where(p => p.Protocol == "tcp");
+            var urls = ports
+                .Select(p =>
+                    $"http://{(p.HostIp is "0.0.0.0" or "" ? "127.0.0.1" : p.HostIp)}:{p.HostPort}/"
+                )
+                .Distinct();
+            table.Add(
+                service.Name,
+                string.Join(" ", urls),
+                target.Url?.ToString() ?? "container state"
+            );
+        }
+        foreach (var line in table.Lines())
+        {
+            session.Info(line);
+        }
+    }
+}
