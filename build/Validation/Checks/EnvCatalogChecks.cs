@@ -1,0 +1,163 @@
+using Build.Validation.Model;
+using Build.Validation.Reference;
+using Build.Validation.River;
+
+namespace Build.Validation.Checks;
+
+/// <summary>
+/// Layer 3: every <c>${VAR}</c> of compose and the configs is in stack/env.yaml; variables a config reads reach its
+/// container (environment or env_file); configs with variables run with <c>-config.expand-env=true</c>.
+/// </summary>
+public static class EnvCatalogChecks
+{
+    public static void Run(StackModel model, ValidationReport report)
+    {
+        if (model.EnvFile is null)
+        {
+            report.Error(
+                "stack/env.yaml",
+                Position.Start,
+                "environment catalog stack/env.yaml is missing"
+            );
+            return;
+        }
+        var known = model.Env.Variables.Keys.ToList();
+        if (model.Compose?.Yaml is { } compose)
+        {
+            foreach (var scalar in compose.Scalars())
+            {
+                foreach (var reference in EnvReferences.Find(scalar.Value ?? ""))
+                {
+                    if (!model.Env.Contains(reference.Name))
+                    {
+                        report.Error(
+                            model.Compose.Path,
+                            scalar.Pos(),
+                            $"${{{reference.Name}}} is not in the environment catalog stack/env.yaml{EditDistance.Hint(reference.Name, known)}"
+                        );
+                    }
+                }
+            }
+        }
+        CheckConfig(model, report, "loki", [model.Loki, .. model.LokiRuntime], expandFlag: true);
+        CheckConfig(model, report, "mimir", [model.Mimir, .. model.MimirRuntime], expandFlag: true);
+        CheckConfig(
+            model,
+            report,
+            "tempo",
+            [model.Tempo, .. model.TempoOverrides],
+            expandFlag: true
+        );
+        CheckConfig(
+            model,
+            report,
+            "grafana",
+            [.. model.GrafanaDatasources, .. model.GrafanaProviders],
+            expandFlag: false
+        );
+        if (model.Alloy?.Alloy is { } body && model.Service("alloy") is { } alloy)
+        {
+            var inContainer = Interpolation.ContainerVariables(model, alloy);
+            foreach (var call in body.AllExpressions().OfType<RiverCall>())
+            {
+                if (
+                    call.Function.DottedName() is "sys.env" or "env"
+                    && call.Args.FirstOrDefault()?.StringValue() is { } name
+                )
+                {
+                    Require(
+                        model,
+                        report,
+                        model.Alloy.Path,
+                        call.Pos,
+                        name,
+                        "alloy",
+                        inContainer,
+                        known
+                    );
+                }
+            }
+        }
+    }
+
+    private static void CheckConfig(
+        StackModel model,
+        ValidationReport report,
+        string serviceName,
+        StackFile?[] files,
+        bool expandFlag
+    )
+    {
+        var service = model.Service(serviceName);
+        if (service is null)
+        {
+            return;
+        }
+        var inContainer = Interpolation.ContainerVariables(model, service);
+        var known = model.Env.Variables.Keys.ToList();
+        foreach (var file in files.OfType<StackFile>().Where(f => f.Yaml is not null))
+        {
+            var used = false;
+            foreach (var scalar in file.Yaml.Scalars())
+            {
+                foreach (
+                    var reference in EnvReferences.Find(scalar.Value ?? "", allowBare: !expandFlag)
+                )
+                {
+                    if (reference.Name.StartsWith("__", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    used = true;
+                    Require(
+                        model,
+                        report,
+                        file.Path,
+                        scalar.Pos(),
+                        reference.Name,
+                        serviceName,
+                        inContainer,
+                        known
+                    );
+                }
+            }
+            if (used && expandFlag && service.Flag("config.expand-env") is not "true")
+            {
+                report.Error(
+                    file.Path,
+                    Position.Start,
+                    $"uses ${{VAR}} but {serviceName} runs without -config.expand-env=true (the text stays literal): add the flag to its compose command"
+                );
+            }
+        }
+    }
+
+    private static void Require(
+        StackModel model,
+        ValidationReport report,
+        string path,
+        Position at,
+        string name,
+        string service,
+        HashSet<string> inContainer,
+        List<string> known
+    )
+    {
+        if (!model.Env.Contains(name))
+        {
+            report.Error(
+                path,
+                at,
+                $"${{{name}}} is not in the environment catalog stack/env.yaml{EditDistance.Hint(name, known)}"
+            );
+        }
+        else if (!inContainer.Contains(name))
+        {
+            report.Error(
+                path,
+                at,
+                $"{name} is read here but not passed to the {service} container (add it to its environment: in docker-compose.yaml)"
+            );
+        }
+    }
+}

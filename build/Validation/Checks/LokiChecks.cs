@@ -1,0 +1,106 @@
+using Build.Validation.Model;
+using Build.Validation.Reference;
+
+namespace Build.Validation.Checks;
+
+/// <summary>Layer 2 for Loki: reference keys and the documented start-up failures (stack-facts §3).</summary>
+public static class LokiChecks
+{
+    public static void Run(StackModel model, ValidationReport report)
+    {
+        if (model.Loki?.Yaml is not { } root)
+        {
+            report.Error(
+                "stack/config/loki",
+                Position.Start,
+                "no Loki config found under stack/config/loki/"
+            );
+            return;
+        }
+        var file = model.Loki;
+        LokiReference.Keys.Check(file, root, report);
+        foreach (var runtime in model.LokiRuntime)
+        {
+            LokiReference.Runtime.Check(runtime, runtime.Yaml, report);
+            EnvSyntaxCheck.DashForm(runtime, "Loki", report);
+        }
+        EnvSyntaxCheck.DashForm(file, "Loki", report);
+
+        if (root.Get("auth_enabled").Bool() == false)
+        {
+            report.Error(
+                file.Path,
+                root.KeyNode("auth_enabled")!.Pos(),
+                "auth_enabled: false makes Loki ignore X-Scope-OrgID (every tenant becomes 'fake'): set it to true"
+            );
+        }
+
+        var compactor = root.Get("compactor");
+        var retention = compactor.Get("retention_enabled");
+        if (
+            retention.Bool() == true
+            && string.IsNullOrEmpty(compactor.Get("delete_request_store").Str())
+        )
+        {
+            report.Error(
+                file.Path,
+                retention!.Pos(),
+                "compactor.retention_enabled needs compactor.delete_request_store (e.g. filesystem): Loki refuses to start without it"
+            );
+        }
+
+        var periods = root.At("schema_config", "configs").Items().ToList();
+        if (periods.Count == 0)
+        {
+            report.Error(
+                file.Path,
+                root.KeyNode("schema_config")?.Pos() ?? Position.Start,
+                "schema_config.configs is empty: Loki needs at least one schema period (v13 on tsdb)"
+            );
+            return;
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var active =
+            periods
+                .Where(p => DateOnly.TryParse(p.Get("from").Str(), out var from) && from <= today)
+                .OrderBy(p => p.Get("from").Str(), StringComparer.Ordinal)
+                .LastOrDefault()
+            ?? periods[0];
+        foreach (var period in periods)
+        {
+            if (!DateOnly.TryParseExact(period.Get("from").Str(), "yyyy-MM-dd", out _))
+            {
+                report.Error(
+                    file.Path,
+                    period.Get("from")?.Pos() ?? period.Pos(),
+                    "schema period 'from' must be a date YYYY-MM-DD"
+                );
+            }
+        }
+        var structuredMetadata =
+            root.At("limits_config", "allow_structured_metadata").Bool() ?? true;
+        var schema = active.Get("schema").Str();
+        var store = active.Get("store").Str();
+        if (structuredMetadata && (schema != "v13" || store != "tsdb"))
+        {
+            report.Error(
+                file.Path,
+                active.Pos(),
+                $"structured metadata (limits_config.allow_structured_metadata, default true) needs the active schema period on v13 with store tsdb, not {schema ?? "?"}/{store ?? "?"}: Loki refuses to start"
+            );
+        }
+        var period24 = active.At("index", "period").Str();
+        if (
+            retention.Bool() == true
+            && period24 is not null
+            && ValueKinds.Seconds(period24) != 86400
+        )
+        {
+            report.Error(
+                file.Path,
+                active.At("index", "period")!.Pos(),
+                $"compactor retention needs a 24h index period, not {period24}"
+            );
+        }
+    }
+}

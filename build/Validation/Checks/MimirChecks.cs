@@ -1,0 +1,295 @@
+using Build.Validation.Model;
+using Build.Validation.Reference;
+using YamlDotNet.RepresentationModel;
+
+namespace Build.Validation.Checks;
+
+/// <summary>Layer 2 for Mimir 3: reference keys, listen port vs Alertmanager URLs, single-node replication, store layouts (stack-facts §4).</summary>
+public static class MimirChecks
+{
+    public const int DefaultHttpPort = 8080;
+
+    public static int HttpPort(StackModel model) =>
+        int.TryParse(model.Mimir?.Yaml.At("server", "http_listen_port").Str(), out var p)
+            ? p
+            : DefaultHttpPort;
+
+    public static void Run(StackModel model, ValidationReport report)
+    {
+        if (model.Mimir?.Yaml is not { } root)
+        {
+            report.Error(
+                "stack/config/mimir",
+                Position.Start,
+                "no Mimir config found under stack/config/mimir/"
+            );
+            return;
+        }
+        var file = model.Mimir;
+        MimirReference.Keys.Check(file, root, report);
+        EnvSyntaxCheck.MimirForm(file, report);
+        foreach (var runtime in model.MimirRuntime)
+        {
+            MimirReference.Runtime.Check(runtime, runtime.Yaml, report);
+            EnvSyntaxCheck.MimirForm(runtime, report);
+        }
+        if (root.Get("multitenancy_enabled").Bool() == false)
+        {
+            report.Error(
+                file.Path,
+                root.KeyNode("multitenancy_enabled")!.Pos(),
+                "multitenancy_enabled: false makes Mimir ignore X-Scope-OrgID (tenant 'anonymous'): set it to true"
+            );
+        }
+        var port = HttpPort(model);
+        CheckUrlPort(
+            file,
+            root.At("ruler", "alertmanager_url"),
+            "ruler.alertmanager_url",
+            port,
+            report
+        );
+        CheckUrlPort(
+            file,
+            root.At("alertmanager", "external_url"),
+            "alertmanager.external_url",
+            port,
+            report
+        );
+        CheckReplication(
+            file,
+            root,
+            "ingester.ring.replication_factor",
+            ["ingester", "ring", "replication_factor"],
+            report,
+            error: true
+        );
+        CheckReplication(
+            file,
+            root,
+            "store_gateway.sharding_ring.replication_factor",
+            ["store_gateway", "sharding_ring", "replication_factor"],
+            report,
+            error: true
+        );
+        CheckReplication(
+            file,
+            root,
+            "alertmanager.sharding_ring.replication_factor",
+            ["alertmanager", "sharding_ring", "replication_factor"],
+            report,
+            error: false
+        );
+        CheckTarget(model, file, root, report);
+        if (root.At("ruler_storage", "backend").Str() == "local")
+        {
+            RulerLayout(model, file, root, report);
+        }
+        if (root.At("alertmanager_storage", "backend").Str() == "local")
+        {
+            AlertmanagerLayout(model, file, root, report);
+        }
+        foreach (var am in model.AlertmanagerConfigs)
+        {
+            CheckAlertmanagerFormat(am.File, report);
+        }
+        foreach (var rule in model.RuleFiles)
+        {
+            CheckRuleFormat(rule.File, report);
+        }
+    }
+
+    private static void CheckUrlPort(
+        StackFile file,
+        YamlNode? node,
+        string name,
+        int port,
+        ValidationReport report
+    )
+    {
+        if (node.Str() is not { } url || url.Contains("${", StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            report.Error(file.Path, node!.Pos(), $"{name} '{url}' is not a URL");
+            return;
+        }
+        if (uri.Host is "localhost" or "127.0.0.1" or "mimir" && uri.Port != port)
+        {
+            report.Error(
+                file.Path,
+                node!.Pos(),
+                $"{name} uses port {uri.Port} but Mimir listens on {port} (server.http_listen_port{(port == DefaultHttpPort ? " default" : "")})"
+            );
+        }
+    }
+
+    private static void CheckReplication(
+        StackFile file,
+        YamlNode root,
+        string name,
+        string[] path,
+        ValidationReport report,
+        bool error
+    )
+    {
+        var node = root.At(path);
+        var value = node.Str();
+        if (value == "1")
+        {
+            return;
+        }
+        var at = node?.Pos() ?? root.KeyNode(path[0])?.Pos() ?? Position.Start;
+        var message = $"{name} is {value ?? "3 (default)"}: a single Mimir node needs 1";
+        if (error)
+        {
+            report.Error(
+                file.Path,
+                at,
+                message + " (writes or queries fail with too few replicas)"
+            );
+        }
+        else
+        {
+            report.Warning(file.Path, at, message);
+        }
+    }
+
+    private static void CheckTarget(
+        StackModel model,
+        StackFile file,
+        YamlNode root,
+        ValidationReport report
+    )
+    {
+        var target = model.Service("mimir")?.Flag("target") ?? root.Get("target").Str() ?? "all";
+        if (!target.Split(',').Contains("alertmanager"))
+        {
+            var at = root.KeyNode("target")?.Pos() ?? Position.Start;
+            report.Error(
+                model.Service("mimir")?.Flag("target") is null ? file.Path : model.Compose!.Path,
+                at,
+                $"Mimir target '{target}' has no Alertmanager ('all' does not include it): use -target=all,alertmanager"
+            );
+        }
+    }
+
+    private static void RulerLayout(
+        StackModel model,
+        StackFile file,
+        YamlNode root,
+        ValidationReport report
+    )
+    {
+        var dir = model.RulesDirectory;
+        var node = root.At("ruler_storage", "local", "directory");
+        if (dir is null || !Directory.Exists(dir))
+        {
+            report.Error(
+                file.Path,
+                node?.Pos() ?? Position.Start,
+                $"ruler_storage.local.directory {node.Str() ?? "(unset)"} is not a mounted folder of the stack"
+            );
+            return;
+        }
+        foreach (
+            var entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal)
+        )
+        {
+            if (File.Exists(entry))
+            {
+                report.Error(
+                    model.Relative(entry),
+                    Position.Start,
+                    "Mimir's local ruler store reads <directory>/<tenant>/<file>: a file directly in the rules folder is not loaded (move it into a tenant folder)"
+                );
+                continue;
+            }
+            foreach (
+                var inner in Directory
+                    .EnumerateFileSystemEntries(entry)
+                    .Order(StringComparer.Ordinal)
+            )
+            {
+                if (Directory.Exists(inner))
+                {
+                    report.Warning(
+                        model.Relative(inner),
+                        Position.Start,
+                        "sub-folders of a tenant's rule folder are ignored by Mimir's local ruler store"
+                    );
+                }
+                else if (Path.GetExtension(inner) is not (".yaml" or ".yml"))
+                {
+                    report.Error(
+                        model.Relative(inner),
+                        Position.Start,
+                        "Mimir's local ruler store parses every file of a tenant folder as rules: this file would break the tenant's rules"
+                    );
+                }
+            }
+        }
+    }
+
+    private static void AlertmanagerLayout(
+        StackModel model,
+        StackFile file,
+        YamlNode root,
+        ValidationReport report
+    )
+    {
+        var node = root.At("alertmanager_storage", "local", "path");
+        if (model.AlertmanagerDirectory is null || !Directory.Exists(model.AlertmanagerDirectory))
+        {
+            report.Error(
+                file.Path,
+                node?.Pos() ?? Position.Start,
+                $"alertmanager_storage.local.path {node.Str() ?? "(unset)"} is not a mounted folder of the stack"
+            );
+        }
+    }
+
+    private static void CheckAlertmanagerFormat(StackFile file, ValidationReport report)
+    {
+        foreach (var wrapper in new[] { "alertmanager_config", "template_files" })
+        {
+            if (file.Yaml.KeyNode(wrapper) is { } key)
+            {
+                report.Error(
+                    file.Path,
+                    key.Pos(),
+                    $"'{wrapper}:' is the Alertmanager API wrapper: Mimir's store expects a plain Alertmanager config (route, receivers, ...)"
+                );
+            }
+        }
+        if (file.Yaml.Get("route") is null && file.Yaml.KeyNode("alertmanager_config") is null)
+        {
+            report.Error(file.Path, Position.Start, "Alertmanager config has no 'route:'");
+        }
+    }
+
+    private static void CheckRuleFormat(StackFile file, ValidationReport report)
+    {
+        foreach (var (key, _) in file.Yaml.Entries())
+        {
+            if (key.Value == "namespace")
+            {
+                report.Error(
+                    file.Path,
+                    key.Pos(),
+                    "'namespace:' is mimirtool's format: Mimir's local ruler store parses plain Prometheus rule files and rejects it (the file name is the namespace)"
+                );
+            }
+            else if (key.Value != "groups")
+            {
+                report.Error(
+                    file.Path,
+                    key.Pos(),
+                    $"unknown top-level key '{key.Value}' in a rule file (only 'groups:'){EditDistance.Hint(key.Value ?? "", ["groups"])}"
+                );
+            }
+        }
+    }
+}

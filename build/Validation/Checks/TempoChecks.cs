@@ -1,0 +1,137 @@
+using Build.Validation.Model;
+using Build.Validation.Reference;
+using YamlDotNet.RepresentationModel;
+
+namespace Build.Validation.Checks;
+
+/// <summary>Layer 2 for Tempo 3: reference keys, removed 2.x blocks, legacy overrides, receivers on localhost (stack-facts §5).</summary>
+public static class TempoChecks
+{
+    private static readonly HashSet<string> ScopedKeys =
+    [
+        "ingestion",
+        "read",
+        "compaction",
+        "metrics_generator",
+        "forwarders",
+        "global",
+        "storage",
+        "cost_attribution",
+    ];
+
+    public static void Run(StackModel model, ValidationReport report)
+    {
+        if (model.Tempo?.Yaml is not { } root)
+        {
+            report.Error(
+                "stack/config/tempo",
+                Position.Start,
+                "no Tempo config found under stack/config/tempo/"
+            );
+            return;
+        }
+        var file = model.Tempo;
+        foreach (var legacy in new[] { "ingester", "compactor" })
+        {
+            if (root.KeyNode(legacy) is { } key)
+            {
+                report.Error(
+                    file.Path,
+                    key.Pos(),
+                    $"'{legacy}:' was removed in Tempo 3.0 and is refused at start-up (strict parsing): move retention to backend_worker/backend_scheduler and drop the block"
+                );
+            }
+        }
+        TempoReference.Keys.Check(file, root, report);
+        EnvSyntaxCheck.DashForm(file, "Tempo", report);
+        if (root.Get("multitenancy_enabled").Bool() != true)
+        {
+            report.Error(
+                file.Path,
+                root.KeyNode("multitenancy_enabled")?.Pos() ?? Position.Start,
+                "multitenancy_enabled must be true: otherwise Tempo ignores X-Scope-OrgID (tenant 'single-tenant')"
+            );
+        }
+        var legacyAllowed = root.At("overrides", "enable_legacy_overrides").Bool() == true;
+        CheckScoped(
+            file,
+            root.At("overrides", "defaults"),
+            "overrides.defaults",
+            legacyAllowed,
+            report
+        );
+        foreach (var overrides in model.TempoOverrides)
+        {
+            TempoReference.Overrides.Check(overrides, overrides.Yaml, report);
+            EnvSyntaxCheck.DashForm(overrides, "Tempo", report);
+            foreach (var (tenant, limits) in overrides.Yaml.Get("overrides").Entries())
+            {
+                CheckScoped(overrides, limits, $"overrides.{tenant.Value}", legacyAllowed, report);
+            }
+        }
+        CheckReceivers(file, root, report);
+    }
+
+    private static void CheckScoped(
+        StackFile file,
+        YamlNode? limits,
+        string where,
+        bool legacyAllowed,
+        ValidationReport report
+    )
+    {
+        if (legacyAllowed)
+        {
+            return;
+        }
+        foreach (var (key, _) in limits.Entries())
+        {
+            if (!ScopedKeys.Contains(key.Value ?? ""))
+            {
+                var hint = EditDistance.Suggest(key.Value ?? "", ScopedKeys) is { } s
+                    ? $" (did you mean '{s}'?)"
+                    : "";
+                report.Error(
+                    file.Path,
+                    key.Pos(),
+                    $"{where}.{key.Value}: legacy flat override, refused by Tempo 3 unless overrides.enable_legacy_overrides: true; use the scoped form (ingestion, compaction, metrics_generator, global, ...){hint}"
+                );
+            }
+        }
+    }
+
+    private static void CheckReceivers(StackFile file, YamlNode root, ValidationReport report)
+    {
+        var protocols = root.At("distributor", "receivers", "otlp", "protocols");
+        foreach (var (protocol, settings) in protocols.Entries())
+        {
+            var endpoint = settings.Get("endpoint");
+            var value = endpoint.Str();
+            if (value is null)
+            {
+                report.Error(
+                    file.Path,
+                    protocol.Pos(),
+                    $"OTLP {protocol.Value} receiver has no endpoint: since Tempo 2.7 it binds localhost, unreachable from Alloy; set endpoint: \"0.0.0.0:{(protocol.Value == "grpc" ? 4317 : 4318)}\""
+                );
+            }
+            else if (IsLoopback(value))
+            {
+                report.Error(
+                    file.Path,
+                    endpoint!.Pos(),
+                    $"OTLP {protocol.Value} receiver endpoint {value} is loopback: other containers cannot reach it; use 0.0.0.0"
+                );
+            }
+        }
+    }
+
+    public static bool IsLoopback(string endpoint)
+    {
+        var host = endpoint.Contains("://", StringComparison.Ordinal)
+            ? new Uri(endpoint).Host
+            : endpoint.Split(':')[0];
+        return host is "localhost" or "127.0.0.1" or "::1" or "[::1]"
+            || (host.Length == 0 && !endpoint.StartsWith(':'));
+    }
+}

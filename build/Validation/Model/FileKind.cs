@@ -1,0 +1,8 @@
+namespace Build.Validation.Model;
+
+public enum FileKind
+{
+    Yaml,
+    Json,
+    Alloy,
+}

@@ -1,0 +1,49 @@
+namespace Build.Validation.Model;
+
+/// <summary>A rule file or Alertmanager config of one tenant.</summary>
+public sealed record TenantFile(string Tenant, StackFile File);
+
+/// <summary>Every file of the stack, parsed, with the role each plays.</summary>
+public sealed class StackModel
+{
+    public required string Root { get; init; }
+    public required string StackDirectory { get; init; }
+    public Dictionary<string, StackFile> Files { get; } = new(StringComparer.Ordinal);
+
+    public StackFile? Compose { get; set; }
+    public List<ComposeService> Services { get; } = [];
+    public StackFile? EnvFile { get; set; }
+    public EnvCatalog Env { get; set; } = new();
+    public StackFile? MetricsFile { get; set; }
+    public MetricsCatalog Metrics { get; set; } = new();
+
+    public StackFile? Loki { get; set; }
+    public List<StackFile> LokiRuntime { get; } = [];
+    public StackFile? Mimir { get; set; }
+    public List<StackFile> MimirRuntime { get; } = [];
+    public StackFile? Tempo { get; set; }
+    public List<StackFile> TempoOverrides { get; } = [];
+    public StackFile? Alloy { get; set; }
+    public List<StackFile> GrafanaDatasources { get; } = [];
+    public List<StackFile> GrafanaProviders { get; } = [];
+    public List<StackFile> Dashboards { get; } = [];
+    public List<TenantFile> RuleFiles { get; } = [];
+    public List<TenantFile> AlertmanagerConfigs { get; } = [];
+
+    /// <summary>Folder of the Mimir ruler's local store and of its Alertmanager store, when found.</summary>
+    public string? RulesDirectory { get; set; }
+    public string? AlertmanagerDirectory { get; set; }
+
+    public ComposeService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
+
+    public string Relative(string fullPath) =>
+        Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    public StackFile? FileAt(string fullPath) => Files.GetValueOrDefault(Relative(fullPath));
+
+    public IEnumerable<StackFile> YamlFiles =>
+        Files.Values.Where(f => f.Kind == FileKind.Yaml && f.Yaml is not null);
+
+    /// <summary>Top-level keys of a YAML file.</summary>
+    public static HashSet<string> TopKeys(StackFile file) => file.Yaml.Keys().ToHashSet();
+}

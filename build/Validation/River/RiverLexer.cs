@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text;
+
+namespace Build.Validation.River;
+
+/// <summary>
+/// Tokenizer for the Alloy configuration syntax: identifiers, strings (with escapes and raw back-quoted ones),
+/// numbers, operators, <c>//</c> and <c>/* */</c> comments. Like Go, a newline only becomes a token
+/// after something that can end a statement (identifier, literal, closing bracket).
+/// </summary>
+public sealed class RiverLexer(string text)
+{
+    private static readonly string[] Operators =
+    [
+        "==",
+        "!=",
+        "<=",
+        ">=",
+        "&&",
+        "||",
+        "{",
+        "}",
+        "[",
+        "]",
+        "(",
+        ")",
+        ",",
+        ".",
+        "=",
+        "<",
+        ">",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "^",
+        "!",
+    ];
+
+    private int _offset;
+    private int _line = 1;
+    private int _column = 1;
+
+    public List<RiverToken> Tokenize()
+    {
+        var tokens = new List<RiverToken>();
+        while (true)
+        {
+            var sawNewline = SkipSpaceAndComments(out var newlinePos);
+            if (sawNewline && tokens.Count > 0 && EndsStatement(tokens[^1]))
+            {
+                tokens.Add(new RiverToken(RiverTokenKind.Newline, "\n", newlinePos));
+            }
+            if (_offset >= text.Length)
+            {
+                tokens.Add(new RiverToken(RiverTokenKind.End, "", Here));
+                return tokens;
+            }
+            tokens.Add(Next());
+        }
+    }
+
+    private Position Here => new(_line, _column);
+
+    private static bool EndsStatement(RiverToken token) =>
+        token.Kind is RiverTokenKind.Ident or RiverTokenKind.String or RiverTokenKind.Number
+        || token.Is(")")
+        || token.Is("]")
+        || token.Is("}");
+
+    private char Peek(int ahead = 0) =>
+        _offset + ahead < text.Length ? text[_offset + ahead] : '\0';
+
+    private void Advance()
+    {
+        if (text[_offset] == '\n')
+        {
+            _line++;
+            _column = 1;
+        }
+        else
+        {
+            _column++;
+        }
+        _offset++;
+    }
+
+    private bool SkipSpaceAndComments(out Position newlinePos)
+    {
+        var saw = false;
+        newlinePos = Here;
+        while (_offset < text.Length)
+        {
+            var c = Peek();
+            if (c == '\n')
+            {
+                if (!saw)
+                {
+                    newlinePos = Here;
+                }
+                saw = true;
+                Advance();
+            }
+            else if (c is ' ' or '\t' or '\r' or '\uFEFF')
+            {
+                Advance();
+            }
+            else if (c == '/' && Peek(1) == '/')
+            {
+                while (_offset < text.Length && Peek() != '\n')
+                {
+                    Advance();
+                }
+            }
+            else if (c == '/' && Peek(1) == '*')
+            {
+                var start = Here;
+                Advance();
+                Advance();
+                while (!(Peek() == '*' && Peek(1) == '/'))
+                {
+                    if (_offset >= text.Length)
+                    {
+                        throw new RiverSyntaxException(
+                            start,
+                            "block comment not terminated (missing */)"
+                        );
+                    }
+                    if (Peek() == '\n' && !saw)
+                    {
+                        saw = true;
+                        newlinePos = Here;
+                    }
+                    Advance();
+                }
+                Advance();
+                Advance();
+            }
+            else
+            {
+                break;
+            }
+        }
+        return saw;
+    }
+
+    private RiverToken Next()
+    {
+        var start = Here;
+        var c = Peek();
+        if (char.IsLetter(c) || c == '_')
+        {
+            var from = _offset;
+            while (char.IsLetterOrDigit(Peek()) || Peek() == '_')
+            {
+                Advance();
+            }
+            return new RiverToken(RiverTokenKind.Ident, text[from.._offset], start);
+        }
+        if (char.IsDigit(c))
+        {
+            return Number(start);
+        }
+        if (c == '"')
+        {
+            return QuotedString(start);
+        }
+        if (c == '`')
+        {
+            Advance();
+            var from = _offset;
+            while (Peek() != '`')
+            {
+                if (_offset >= text.Length)
+                {
+                    throw new RiverSyntaxException(start, "raw string not terminated (missing `)");
+                }
+                Advance();
+            }
+            var value = text[from.._offset];
+            Advance();
+            return new RiverToken(RiverTokenKind.String, value, start);
+        }
+        foreach (var op in Operators)
+        {
+            if (string.CompareOrdinal(text, _offset, op, 0, op.Length) == 0)
+            {
+                for (var i = 0; i < op.Length; i++)
+                {
+                    Advance();
+                }
+                return new RiverToken(RiverTokenKind.Punct, op, start);
+            }
+        }
+        throw new RiverSyntaxException(start, $"unexpected character '{c}'");
+    }
+
+    private RiverToken Number(Position start)
+    {
+        var from = _offset;
+        while (char.IsDigit(Peek()))
+        {
+            Advance();
+        }
+        if (Peek() == '.' && char.IsDigit(Peek(1)))
+        {
+            Advance();
+            while (char.IsDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+        if (
+            Peek() is 'e' or 'E'
+            && (char.IsDigit(Peek(1)) || (Peek(1) is '+' or '-' && char.IsDigit(Peek(2))))
+        )
+        {
+            Advance();
+            Advance();
+            while (char.IsDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+        if (char.IsLetter(Peek()) || Peek() == '_')
+        {
+            throw new RiverSyntaxException(
+                start,
+                $"invalid number '{text[from..(_offset + 1)]}' (durations are strings, e.g. \"30s\")"
+            );
+        }
+        return new RiverToken(RiverTokenKind.Number, text[from.._offset], start);
+    }
+
+    private RiverToken QuotedString(Position start)
+    {
+        Advance();
+        var value = new StringBuilder();
+        while (true)
+        {
+            if (_offset >= text.Length || Peek() == '\n')
+            {
+                throw new RiverSyntaxException(start, "string literal not terminated (missing \")");
+            }
+            var c = Peek();
+            if (c == '"')
+            {
+                Advance();
+                return new RiverToken(RiverTokenKind.String, value.ToString(), start);
+            }
+            if (c != '\\')
+            {
+                value.Append(c);
+                Advance();
+                continue;
+            }
+            var escapePos = Here;
+            Advance();
+            var e = Peek();
+            switch (e)
+            {
+                case 'n':
+                    value.Append('\n');
+                    break;
+                case 't':
+                    value.Append('\t');
+                    break;
+                case 'r':
+                    value.Append('\r');
+                    break;
+                case 'a':
+                    value.Append('\a');
+                    break;
+                case 'b':
+                    value.Append('\b');
+                    break;
+                case 'f':
+                    value.Append('\f');
+                    break;
+                case 'v':
+                    value.Append('\v');
+                    break;
+                case '\\' or '"':
+                    value.Append(e);
+                    break;
+                case 'x' or 'u' or 'U':
+                    var digits =
+                        e == 'x' ? 2
+                        : e == 'u' ? 4
+                        : 8;
+                    var hex =
+                        _offset + 1 + digits <= text.Length
+                            ? text.Substring(_offset + 1, digits)
+                            : "";
+                    if (
+                        !int.TryParse(
+                            hex,
+                            NumberStyles.HexNumber,
+                            CultureInfo.InvariantCulture,
+                            out var code
+                        )
+                    )
+                    {
+                        throw new RiverSyntaxException(
+                            escapePos,
+                            $"invalid \\{e} escape in string"
+                        );
+                    }
+                    value.Append(char.ConvertFromUtf32(code));
+                    for (var i = 0; i < digits; i++)
+                    {
+                        Advance();
+                    }
+                    break;
+                default:
+                    throw new RiverSyntaxException(
+                        escapePos,
+                        $"unknown escape sequence \\{e} in string (write \\\\ for a backslash)"
+                    );
+            }
+            Advance();
+        }
+    }
+}

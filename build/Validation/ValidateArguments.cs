@@ -1,0 +1,20 @@
+namespace Build.Validation;
+
+/// <summary>Arguments of the Validate target.</summary>
+public static class ValidateArguments
+{
+    /// <summary><c>--layers=1-3</c>: which layers run (1 parse, 2 static, 3 cross-file, 4 real checkers).</summary>
+    public const string Layers = "layers";
+
+    /// <summary><c>--static-only</c>: same as <c>--layers=1-3</c> (fast, no external process).</summary>
+    public const string StaticOnly = "static-only";
+
+    /// <summary><c>--strict</c>: a checker that cannot run is an error (shared name, docs/contracts.md).</summary>
+    public const string Strict = "strict";
+
+    /// <summary><c>--checker-timeout=SECONDS</c>: upper bound for each real checker (default 60).</summary>
+    public const string CheckerTimeout = "checker-timeout";
+
+    /// <summary><c>--stack-dir=PATH</c>: validate another copy of the stack folder.</summary>
+    public const string StackDir = "stack-dir";
+}
