@@ -62,6 +62,21 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
             );
 
         var failures = result.Succeeded ? [] : PromtoolTestOutput.Parse(result.Output);
+        if (
+            spec is not null
+            && spec.RuleFiles.FirstOrDefault(f => !IsGlob(f) && !System.IO.File.Exists(f))
+                is { } missing
+        )
+        {
+            // promtool only warns about a rule_files entry that matches nothing, then passes tests that test nothing.
+            return
+            [
+                WholeFile(
+                    CheckStatus.Failed,
+                    $"rule_files entry {display(missing)} matches no file: promtool would only warn and test nothing."
+                ),
+            ];
+        }
         if (spec is null || spec.Groups.Count == 0)
         {
             return
@@ -100,6 +115,18 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
             foreach (var alert in group.Alerts)
             {
                 var mine = inGroup.Where(f => f.Alert == alert).Concat(groupWide).ToList();
+                if (spec.RuleFileOf(alert) is null && !spec.RuleFiles.Any(IsGlob))
+                {
+                    mine.Add(
+                        new PromtoolFailure(
+                            group.Name,
+                            alert,
+                            null,
+                            null,
+                            $"alert {alert} is defined in none of the test's rule files: this test checks nothing."
+                        )
+                    );
+                }
                 checks.Add(Line(group, $"alert {alert}", RuleFiles(spec, alert), mine));
                 used.UnionWith(mine);
             }
@@ -187,6 +214,8 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
         var pool = atTime.Count > 0 ? atTime : candidates;
         return pool.FirstOrDefault(g => g.Name == failure.Group) ?? pool[0];
     }
+
+    private static bool IsGlob(string path) => path.IndexOfAny(['*', '?', '[']) >= 0;
 
     private static bool SameExpression(string a, string? b) =>
         b is not null
