@@ -33,7 +33,7 @@ public sealed class TestRules : FrostingTask<BuildContext>
 
         if (context.Args.Get(RulesArguments.Junit) is { Length: > 0 } junit)
         {
-            var path = Path.GetFullPath(junit);
+            var path = Path.GetFullPath(junit, context.Paths.Root.FullPath);
             JUnitWriter.Write(report, path);
             context.Information("JUnit report: {0}", path);
         }
@@ -44,6 +44,9 @@ public sealed class TestRules : FrostingTask<BuildContext>
         }
     }
 
+    /// <summary>A folder argument, relative to the repository root unless absolute.</summary>
     private static string? FolderArgument(BuildContext context, string name) =>
-        context.Args.Get(name) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
+        context.Args.Get(name) is { Length: > 0 } value
+            ? Path.GetFullPath(value, context.Paths.Root.FullPath)
+            : null;
 }
