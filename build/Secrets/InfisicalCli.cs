@@ -91,6 +91,8 @@ public sealed class InfisicalCli(CommandRunner runner, InfisicalSettings setting
         {
             FileName = Executable,
             Arguments = ["run", .. CommonArguments(), "--", command.FileName, .. command.Arguments],
+            // The CLI finds .infisical.json upwards from its working directory.
+            WorkingDirectory = command.WorkingDirectory ?? settings.Root,
             Environment = new Dictionary<string, string?>(
                 command.Environment.Concat(QuietEnvironment)
             ),

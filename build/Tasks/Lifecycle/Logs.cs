@@ -51,6 +51,7 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
             lock (output)
             {
                 context.Console.WriteLine(
+                    "{0}",
                     session.Masker.Apply($"{c.Service.PadRight(width)} | {line}")
                 );
             }

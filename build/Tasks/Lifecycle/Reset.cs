@@ -47,6 +47,7 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
             );
         }
         session.Context.Console.Write(
+            "{0}",
             $"Delete every file under {session.DataDirectory}? Type 'yes' to confirm: "
         );
         return string.Equals(Console.ReadLine()?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
