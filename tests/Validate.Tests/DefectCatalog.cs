@@ -1,0 +1,321 @@
+namespace Validate.Tests;
+
+/// <summary>The defects, across the four layers, each with the error it must cause.</summary>
+public static class DefectCatalog
+{
+    private const string Compose = "stack/docker-compose.yaml";
+    private const string Loki = "stack/config/loki/loki.yaml";
+    private const string LokiRuntime = "stack/config/loki/runtime.yaml";
+    private const string Mimir = "stack/config/mimir/mimir.yaml";
+    private const string Tempo = "stack/config/tempo/tempo.yaml";
+    private const string TempoOverrides = "stack/config/tempo/overrides.yaml";
+    private const string Alloy = "stack/config/alloy/config.alloy";
+    private const string Datasources =
+        "stack/config/grafana/provisioning/datasources/datasources.yaml";
+    private const string StagingRules =
+        "stack/config/mimir/rules/caro-backend-staging/caro-demo.yaml";
+    private const string InfraRules = "stack/config/mimir/rules/infra-monitoring/components.yaml";
+    private const string ProdAlertmanager =
+        "stack/config/mimir/alertmanager/caro-backend-prod.yaml";
+    private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview-prod.json";
+
+    public static IEnumerable<Defect> Layer1 =>
+        [
+            new(
+                "YAML syntax error",
+                Loki,
+                "auth_enabled: true\n",
+                "auth_enabled: true\n  bad: [unclosed\n",
+                ["YAML syntax"]
+            ),
+            new("JSON syntax error", CaroDashboard, "\"title\":", "\"title\"", ["JSON syntax"]),
+            new(
+                "Alloy unterminated string",
+                Alloy,
+                "scrape_interval = \"15s\"",
+                "scrape_interval = \"15s",
+                ["Alloy syntax", "not terminated"],
+                CheckLine: true
+            ),
+            new(
+                "Alloy missing comma in a list",
+                Alloy,
+                "{\"__address__\" = \"loki:3100\", \"job\" = \"loki\"},",
+                "{\"__address__\" = \"loki:3100\", \"job\" = \"loki\"}",
+                ["Alloy syntax", "missing ','"]
+            ),
+        ];
+
+    public static IEnumerable<Defect> Layer2 =>
+        [
+            new(
+                "misspelled Loki key",
+                Loki,
+                "  retention_enabled: true",
+                "  retention_enabeld: true",
+                ["unknown key 'retention_enabeld'", "did you mean 'retention_enabled'"],
+                CheckLine: true
+            ),
+            new(
+                "duration without unit",
+                Loki,
+                "limits_config:\n  retention_period: 168h",
+                "limits_config:\n  retention_period: 168",
+                ["retention_period", "not a duration"]
+            ),
+            new(
+                "Loki retention without delete-request store",
+                Loki,
+                "  delete_request_store: ${LOKI_STORAGE_BACKEND:-filesystem}\n",
+                "",
+                ["delete_request_store", "refuses to start"]
+            ),
+            new(
+                "structured metadata on schema v12",
+                Loki,
+                "      schema: v13",
+                "      schema: v12",
+                ["structured metadata", "v13"]
+            ),
+            new(
+                "Loki default in Mimir syntax",
+                Loki,
+                "${GARAGE_REGION:-garage}",
+                "${GARAGE_REGION:garage}",
+                ["substring", "${GARAGE_REGION:-garage}"]
+            ),
+            new(
+                "Tempo 2.x ingester block",
+                Tempo,
+                "\nserver:\n",
+                "\ningester:\n  max_block_duration: 5m\n\nserver:\n",
+                ["'ingester:' was removed in Tempo 3.0"]
+            ),
+            new(
+                "Tempo legacy flat override",
+                TempoOverrides,
+                "  caro-backend-prod:\n",
+                "  caro-backend-prod:\n    block_retention: 336h\n",
+                ["legacy flat override", "enable_legacy_overrides"]
+            ),
+            new(
+                "Tempo receiver on localhost",
+                Tempo,
+                "endpoint: \"0.0.0.0:4317\"",
+                "endpoint: \"127.0.0.1:4317\"",
+                ["loopback"],
+                CheckLine: true
+            ),
+            new(
+                "Mimir alertmanager_url on the default port",
+                Mimir,
+                "alertmanager_url: http://localhost:9009/alertmanager",
+                "alertmanager_url: http://localhost:8080/alertmanager",
+                ["port 8080", "listens on 9009"],
+                CheckLine: true
+            ),
+            new(
+                "Mimir default in Loki syntax",
+                Mimir,
+                "${GARAGE_REGION:garage}",
+                "${GARAGE_REGION:-garage}",
+                ["Mimir expands ${VAR:default}"]
+            ),
+            new(
+                "Mimir ingester replication on one node",
+                Mimir,
+                "    replication_factor: 1\n",
+                "    replication_factor: 3\n",
+                ["ingester.ring.replication_factor is 3"]
+            ),
+            new(
+                "mimirtool namespace key in a ruler store file",
+                StagingRules,
+                "\ngroups:\n",
+                "\nnamespace: caro\ngroups:\n",
+                ["'namespace:'", "rejects it"]
+            ),
+            new(
+                "Alertmanager API wrapper in the store",
+                ProdAlertmanager,
+                "\nroute:\n",
+                "\ntemplate_files: {}\nroute:\n",
+                ["API wrapper"]
+            ),
+            new(
+                "Grafana variable without $$",
+                Datasources,
+                "url: $${__value.raw}",
+                "url: ${__value.raw}",
+                ["'${__value.raw}'", "$${__value.raw}"]
+            ),
+            new(
+                "compose top-level name",
+                Compose,
+                "\nservices:\n",
+                "\nname: lgtm\nservices:\n",
+                ["top-level 'name:'", "docker-compose 1.29"]
+            ),
+            new(
+                "compose healthcheck start_interval",
+                Compose,
+                "      start_period: 30s\n",
+                "      start_period: 30s\n      start_interval: 1s\n",
+                ["start_interval"]
+            ),
+            new(
+                "service_healthy on a service without healthcheck",
+                Compose,
+                "      mimir:\n        condition: service_started",
+                "      mimir:\n        condition: service_healthy",
+                ["'mimir'", "no healthcheck"]
+            ),
+            new(
+                "published port not bound to the bind address",
+                Compose,
+                "\"${LGTM_BIND_ADDRESS:-127.0.0.1}:${GRAFANA_PORT:-3000}:3000\"",
+                "\"${GRAFANA_PORT:-3000}:3000\"",
+                ["not bound to ${LGTM_BIND_ADDRESS:-127.0.0.1}"]
+            ),
+            new(
+                "Alloy reference to an undefined component",
+                Alloy,
+                "[otelcol.processor.batch.default.input]",
+                "[otelcol.processor.batch.main.input]",
+                ["undefined component", "otelcol.processor.batch.main.input"]
+            ),
+            new(
+                "Alloy tenant header key not batched",
+                Alloy,
+                "metadata_keys              = [\"tenant_id\"]",
+                "metadata_keys              = [\"tenant\"]",
+                ["from_context \"tenant_id\"", "metadata_keys"]
+            ),
+            new(
+                "Alloy receiver without include_metadata",
+                Alloy,
+                "    include_metadata = true\n",
+                "",
+                ["include_metadata = true"]
+            ),
+        ];
+
+    public static IEnumerable<Defect> Layer3 =>
+        [
+            new(
+                "tenant typo in Loki overrides",
+                LokiRuntime,
+                "  caro-backend-prod:\n",
+                "  caro-backend-prd:\n",
+                ["tenant 'caro-backend-prd'", "did you mean 'caro-backend-prod'"],
+                CheckLine: true
+            ),
+            new(
+                "datasource URL on a port Loki does not listen on",
+                Datasources,
+                "url: http://loki:3100",
+                "url: http://loki:3101",
+                ["loki listens on", "not on 3101"],
+                CheckLine: true
+            ),
+            new(
+                "exporter to a host that is no compose service",
+                Alloy,
+                "http://mimir:9009/otlp",
+                "http://mimri:9009/otlp",
+                ["'mimri' is not a service", "did you mean 'mimir'"],
+                CheckLine: true
+            ),
+            new(
+                "dashboard datasource uid that does not exist",
+                CaroDashboard,
+                "\"uid\": \"mimir-prod\"",
+                "\"uid\": \"mimir-production\"",
+                ["datasource uid 'mimir-production'"]
+            ),
+            new(
+                "compose variable missing from the catalog",
+                Compose,
+                "${GRAFANA_ADMIN_USER:-admin}",
+                "${GRAFANA_ADMIN_USR:-admin}",
+                [
+                    "GRAFANA_ADMIN_USR",
+                    "not in the environment catalog",
+                    "did you mean 'GRAFANA_ADMIN_USER'",
+                ]
+            ),
+            new(
+                "rule on a series nothing emits",
+                StagingRules,
+                "caro_uptime_seconds{job=\"caro-demo\"}",
+                "caro_uptime_total{job=\"caro-demo\"}",
+                ["'caro_uptime_total' is not in stack/metrics.yaml"]
+            ),
+            new(
+                "rule on a series of another tenant",
+                InfraRules,
+                "up{job=\"loki\"} == 0",
+                "caro_uptime_seconds{job=\"loki\"} == 0",
+                ["'caro_uptime_seconds' lands in tenant(s)", "'infra-monitoring'"]
+            ),
+            new(
+                "config variable not passed to its container",
+                Compose,
+                "      GARAGE_LOKI_ACCESS_KEY_ID: ${GARAGE_LOKI_ACCESS_KEY_ID:-}\n",
+                "",
+                ["GARAGE_LOKI_ACCESS_KEY_ID", "not passed to the loki container"],
+                ExpectedFile: Loki
+            ),
+            new(
+                "config with variables but no -config.expand-env",
+                Compose,
+                "      - -config.file=/etc/loki/loki.yaml\n      - -config.expand-env=true\n",
+                "      - -config.file=/etc/loki/loki.yaml\n",
+                ["without -config.expand-env=true"],
+                ExpectedFile: Loki
+            ),
+            new(
+                "Mimir drops exemplars",
+                Mimir,
+                "max_global_exemplars_per_user: 100000",
+                "max_global_exemplars_per_user: 0",
+                ["wants exemplars", "max_global_exemplars_per_user is 0"],
+                CheckLine: true
+            ),
+            new(
+                "bind mount of a folder that does not exist",
+                Compose,
+                "./config/alloy:/etc/alloy:ro",
+                "./config/aloy:/etc/alloy:ro",
+                ["mounts ./config/aloy", "does not exist"]
+            ),
+        ];
+
+    public static IEnumerable<Defect> Layer4 =>
+        [
+            new(
+                "promtool rejects a rule",
+                StagingRules,
+                "for: 5m",
+                "for: 5 minutes",
+                ["promtool check rules"],
+                Layers: "1,4"
+            ),
+            new(
+                "amtool rejects a route to an undefined receiver",
+                ProdAlertmanager,
+                "  receiver: slack-warning\n  group_by",
+                "  receiver: slack-nowhere\n  group_by",
+                ["amtool check-config", "slack-nowhere"],
+                Layers: "1,4"
+            ),
+            new(
+                "docker-compose rejects a healthcheck",
+                Compose,
+                "      retries: 30\n",
+                "      retries: many\n",
+                ["compose config", "retries"],
+                Layers: "1,4"
+            ),
+        ];
+}
