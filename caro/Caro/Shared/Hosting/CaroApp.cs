@@ -72,6 +72,7 @@ public static class CaroApp
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<PortSplitMiddleware>();
+        app.UseMiddleware<DatabaseReadyMiddleware>();
         app.MapCaroHealth();
         app.MapMemberEndpoints();
         app.MapWorkbookEndpoints();
@@ -145,6 +146,9 @@ public static class CaroApp
             ("Microsoft", LogLevel.Warning),
             ("Microsoft.Hosting.Lifetime", LogLevel.Information),
             ("System.Net.Http", LogLevel.Warning),
+            // EF logs every failed save, including the expected optimistic-concurrency conflicts that
+            // Caro retries; real failures are logged by Caro itself (listeners, error middleware).
+            ("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical),
         ];
         foreach (var (category, level) in rules)
         {

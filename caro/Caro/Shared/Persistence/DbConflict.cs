@@ -11,16 +11,14 @@ public static class DbConflict
             DbUpdateConcurrencyException => true,
             DbUpdateException { InnerException: MySqlConnector.MySqlException mysql } =>
                 mysql.ErrorCode == MySqlConnector.MySqlErrorCode.DuplicateKeyEntry,
-            // The InMemory provider reports an existing key as a plain DbUpdateException/InvalidOperationException.
-            DbUpdateException update => update.InnerException is null
-                || IsInMemoryDuplicate(update.InnerException),
-            InvalidOperationException invalid => IsInMemoryDuplicate(invalid),
-            _ => false,
+            DbUpdateException { InnerException: { } inner } => IsInMemoryDuplicate(inner),
+            // The InMemory provider reports an existing key as an ArgumentException from its row dictionary.
+            _ => IsInMemoryDuplicate(exception),
         };
 
     private static bool IsInMemoryDuplicate(Exception exception) =>
-        exception.Message.Contains("same key", StringComparison.OrdinalIgnoreCase)
-        || exception.Message.Contains("key value", StringComparison.OrdinalIgnoreCase);
+        exception is ArgumentException or InvalidOperationException
+        && exception.Message.Contains("same key", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Runs <paramref name="work"/> in a fresh context until it saves without a conflict

@@ -31,7 +31,7 @@ internal sealed class IngestionJobStore(
             await db.SaveChangesAsync(cancellationToken);
             return job;
         }
-        catch (DbUpdateException exception) when (DbConflict.IsConflict(exception))
+        catch (Exception exception) when (DbConflict.IsConflict(exception))
         {
             return null;
         }

@@ -54,7 +54,7 @@ internal sealed class MemberService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (DbConflict.IsConflict(exception))
+        catch (Exception exception) when (DbConflict.IsConflict(exception))
         {
             throw ApiException.Duplicate("Member", "email", email);
         }
