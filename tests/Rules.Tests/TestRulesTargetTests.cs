@@ -73,8 +73,8 @@ public sealed class TestRulesTargetTests
         Assert.That(output, Does.Contain("exp:[").And.Contain("got:[]"));
         Assert.That(
             output,
-            Does.Match(@"fixture-tenant \|\s+2 \|\s+2 \|\s+\d+ \|"),
-            "summary row: promtool check and 1 test line passed, 2 failed"
+            Does.Match(@"fixture-tenant \|\s+\d+ \|\s+2 \|\s+\d+ \|"),
+            "summary row: 2 failed (the passed count depends on whether mimirtool is installed)"
         );
         Assert.That(
             output,
@@ -91,7 +91,19 @@ public sealed class TestRulesTargetTests
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.Success), output);
         Assert.That(output, Does.Match(@"tenant\s+\| passed \| failed \| skipped \| total"));
-        Assert.That(output, Does.Match(@"fixture-tenant \|\s+4 \|\s+0 \|"));
+        Assert.That(output, Does.Match(@"fixture-tenant \|\s+\d+ \|\s+0 \|"));
+        Assert.That(
+            output,
+            Does.Contain(
+                "passed  [fixture-tenant] promtool test rules: group \"fixture down\" alert FixtureDown"
+            )
+        );
+        Assert.That(
+            output,
+            Does.Contain(
+                "passed  [fixture-tenant] promtool test rules: group \"fixture down\" 1 expression test(s)"
+            )
+        );
     }
 
     [Test]
