@@ -8,7 +8,8 @@ namespace Build.Validation;
 /// <summary>
 /// Validates the stack in layers: 1 parse, 2 static checks per component, 3 cross-file consistency,
 /// 4 real checkers (docker compose, amtool, promtool, the engines' own checks when their images are present).
-/// Independent of Cake: the Validate task prints the report and fails on errors.
+/// The checks of a layer are independent and run in parallel. Independent of Cake: the Validate task prints
+/// the report and fails on errors.
 /// </summary>
 public static class StackValidator
 {
@@ -21,23 +22,27 @@ public static class StackValidator
         if (options.Layers.Contains(2))
         {
             watch.Restart();
-            ComposeChecks.Run(model, report);
-            LokiChecks.Run(model, report);
-            MimirChecks.Run(model, report);
-            TempoChecks.Run(model, report);
-            AlloyChecks.Run(model, report);
-            GrafanaChecks.Run(model, report);
+            Parallel.Invoke(
+                () => ComposeChecks.Run(model, report),
+                () => LokiChecks.Run(model, report),
+                () => MimirChecks.Run(model, report),
+                () => TempoChecks.Run(model, report),
+                () => AlloyChecks.Run(model, report),
+                () => GrafanaChecks.Run(model, report)
+            );
             report.LayerTimes[2] = watch.Elapsed;
         }
         if (options.Layers.Contains(3))
         {
             watch.Restart();
-            TenantChecks.Run(model, report);
-            EndpointChecks.Run(model, report);
-            EnvCatalogChecks.Run(model, report);
-            MountChecks.Run(model, report);
-            MetricChecks.Run(model, report);
-            ExemplarChecks.Run(model, report);
+            Parallel.Invoke(
+                () => TenantChecks.Run(model, report),
+                () => EndpointChecks.Run(model, report),
+                () => EnvCatalogChecks.Run(model, report),
+                () => MountChecks.Run(model, report),
+                () => MetricChecks.Run(model, report),
+                () => ExemplarChecks.Run(model, report)
+            );
             report.LayerTimes[3] = watch.Elapsed;
         }
         if (options.Layers.Contains(4))

@@ -33,6 +33,7 @@ public static partial class StackLoader
             );
             return model;
         }
+        var files = new List<StackFile>();
         foreach (
             var full in Directory
                 .EnumerateFiles(model.StackDirectory, "*", SearchOption.AllDirectories)
@@ -58,15 +59,21 @@ public static partial class StackLoader
             {
                 continue;
             }
-            var file = new StackFile
-            {
-                Path = rel,
-                FullPath = full,
-                Kind = kind.Value,
-                Text = File.ReadAllText(full),
-            };
-            Parse(file, report);
-            model.Files[rel] = file;
+            files.Add(
+                new StackFile
+                {
+                    Path = rel,
+                    FullPath = full,
+                    Kind = kind.Value,
+                    Text = File.ReadAllText(full),
+                }
+            );
+        }
+        // Files parse independently: in parallel (a parser's first use is mostly JIT time).
+        Parallel.ForEach(files, file => Parse(file, report));
+        foreach (var file in files)
+        {
+            model.Files[file.Path] = file;
         }
         AssignRoles(model);
         return model;
