@@ -162,6 +162,67 @@ public sealed class PromtoolOutputTests
     }
 
     [Test]
+    public void An_expression_failure_promtool_prints_without_its_group_name_is_placed_in_its_own_group()
+    {
+        // promtool names the group before alert failures only: group B's expression failure follows group A's
+        // alert failure without a name line of its own.
+        using var temp = new TempFolder();
+        var testFile = Path.Combine(temp.Path, "two-groups.test.yaml");
+        File.WriteAllText(
+            testFile,
+            $$$"""
+            rule_files: [{{{FixtureRules}}}]
+            evaluation_interval: 1m
+            tests:
+              - name: A
+                interval: 15s
+                input_series:
+                  - series: 'up{instance="fixture:1234",job="fixture"}'
+                    values: '1x40'
+                alert_rule_test:
+                  - eval_time: 9m
+                    alertname: FixtureDown
+                    exp_alerts: [{exp_labels: {severity: critical}}]
+              - name: B
+                interval: 15s
+                input_series:
+                  - series: 'up{instance="fixture:1234",job="fixture"}'
+                    values: '1x40'
+                alert_rule_test:
+                  - eval_time: 9m
+                    alertname: FixtureDown
+                    exp_alerts: []
+                promql_expr_test:
+                  - expr: up{job="fixture"} * 2
+                    eval_time: 5m
+                    exp_samples: [{labels: '{instance="fixture:1234",job="fixture"}', value: 3}]
+            """
+        );
+        var runner = new PromtoolRunner(
+            new ResolvedTool(RuleTool.Promtool, ToolSource.Path, Fixtures.RealPromtool, []),
+            p => p
+        );
+
+        var checks = runner.TestRules("t", testFile);
+
+        Assert.That(
+            checks.Select(c => (c.Subject, c.Status)),
+            Is.EqualTo(
+                new[]
+                {
+                    ("group \"A\" alert FixtureDown", CheckStatus.Failed),
+                    ("group \"B\" alert FixtureDown", CheckStatus.Passed),
+                    ("group \"B\" 1 expression test(s)", CheckStatus.Failed),
+                }
+            )
+        );
+        Assert.That(
+            checks[2].Detail,
+            Does.StartWith("expr: \"up{job=\\\"fixture\\\"} * 2\", time: 5m,")
+        );
+    }
+
+    [Test]
     public void Go_quoted_expressions_are_unquoted()
     {
         Assert.That(

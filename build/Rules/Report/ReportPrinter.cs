@@ -3,26 +3,32 @@ using System.Text;
 
 namespace Build.Rules.Report;
 
+/// <summary>One line of the text report; failures go to the error stream, so they show at any verbosity.</summary>
+public sealed record PrintedLine(string Text, bool IsFailure);
+
 /// <summary>
 /// The text report: one line per check (status, tenant, stage, subject, files), the tool's own words under a
 /// failure, then a summary table per tenant.
 /// </summary>
 public static class ReportPrinter
 {
-    public static IReadOnlyList<string> Lines(RuleReport report)
+    public static IReadOnlyList<PrintedLine> Lines(RuleReport report)
     {
-        var lines = new List<string>(report.ToolLines);
+        var lines = report.ToolLines.Select(l => new PrintedLine(l, false)).ToList();
         foreach (var check in report.Checks)
         {
-            lines.Add(Line(check));
+            var failed = check.Status == CheckStatus.Failed;
+            lines.Add(new PrintedLine(Line(check), failed));
             // A skip's reason is the tool line above; a failure shows the tool's own words under it.
-            if (check.Status == CheckStatus.Failed && check.Detail is { Length: > 0 } detail)
+            if (failed && check.Detail is { Length: > 0 } detail)
             {
-                lines.AddRange(detail.Split('\n').Select(l => "      " + l.TrimEnd()));
+                lines.AddRange(
+                    detail.Split('\n').Select(l => new PrintedLine("      " + l.TrimEnd(), true))
+                );
             }
         }
-        lines.Add(string.Empty);
-        lines.AddRange(SummaryTable(report.Summaries()));
+        lines.Add(new PrintedLine(string.Empty, false));
+        lines.AddRange(SummaryTable(report.Summaries()).Select(l => new PrintedLine(l, false)));
         return lines;
     }
 

@@ -28,7 +28,14 @@ public sealed class TestRules : FrostingTask<BuildContext>
         var report = RuleTestRun.Run(options);
         foreach (var line in ReportPrinter.Lines(report))
         {
-            context.Information("{0}", line);
+            if (line.IsFailure)
+            {
+                context.Error("{0}", line.Text);
+            }
+            else
+            {
+                context.Information("{0}", line.Text);
+            }
         }
 
         if (context.Args.Get(RulesArguments.Junit) is { Length: > 0 } junit)
