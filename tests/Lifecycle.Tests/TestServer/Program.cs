@@ -10,6 +10,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 static int Env(string name, int fallback) =>
@@ -34,6 +35,8 @@ if (args.Length > 0 && args[0] == "healthcheck")
     }
 }
 
+// As PID 1 in a container, SIGTERM is ignored unless handled: stop at once like a well-behaved service.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Environment.Exit(0));
 var clock = Stopwatch.StartNew();
 var readyAfter = Env("READY_AFTER_MS", 0);
 Console.WriteLine($"test server starting on port {port}, ready after {readyAfter} ms");
