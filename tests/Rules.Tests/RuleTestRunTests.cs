@@ -209,6 +209,8 @@ public sealed class RuleTestRunTests
                 "TempoDown",
                 "AlloyExporterFailing",
                 "AlloyRemoteWriteFailing",
+                "MimirRuleEvaluationFailing",
+                "MimirAlertNotificationsFailing",
             }
         )
         {
