@@ -28,7 +28,8 @@ public static class StackValidator
                 () => MimirChecks.Run(model, report),
                 () => TempoChecks.Run(model, report),
                 () => AlloyChecks.Run(model, report),
-                () => GrafanaChecks.Run(model, report)
+                () => GrafanaChecks.Run(model, report),
+                () => AlertingChecks.Run(model, report)
             );
             report.LayerTimes[2] = watch.Elapsed;
         }
@@ -41,7 +42,8 @@ public static class StackValidator
                 () => EnvCatalogChecks.Run(model, report),
                 () => MountChecks.Run(model, report),
                 () => MetricChecks.Run(model, report),
-                () => ExemplarChecks.Run(model, report)
+                () => ExemplarChecks.Run(model, report),
+                () => DatasourceLinkChecks.Run(model, report)
             );
             report.LayerTimes[3] = watch.Elapsed;
         }

@@ -19,6 +19,10 @@ public static class DefectCatalog
         "stack/config/mimir/alertmanager/caro-backend-prod.yaml";
     private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview-prod.json";
 
+    // Built at run time so that no webhook-looking URL is written in a tracked file.
+    private static readonly string FakeWebhook =
+        "https://hooks.slack" + ".com/services/" + "TDOUBLE/BDOUBLE/validate-test-double";
+
     public static IEnumerable<Defect> Layer1 =>
         [
             new(
@@ -198,6 +202,30 @@ public static class DefectCatalog
                 "",
                 ["include_metadata = true"]
             ),
+            new(
+                "alert without a routable severity",
+                StagingRules,
+                "          severity: critical",
+                "          severity: page",
+                ["label severity must be critical or warning", "'page'"],
+                CheckLine: true
+            ),
+            new(
+                "misspelled datasource field",
+                Datasources,
+                "    editable: false\n",
+                "    editabel: false\n",
+                ["unknown datasource field 'editabel'", "did you mean 'editable'"],
+                CheckLine: true
+            ),
+            new(
+                "Slack webhook committed",
+                ProdAlertmanager,
+                "https://slack-webhook.invalid/SLACK_WEBHOOK_URL_CARO_BACKEND_PROD",
+                FakeWebhook,
+                ["Slack webhook URL is committed"],
+                CheckLine: true
+            ),
         ];
 
     public static IEnumerable<Defect> Layer3 =>
@@ -281,6 +309,27 @@ public static class DefectCatalog
                 "max_global_exemplars_per_user: 0",
                 ["wants exemplars", "max_global_exemplars_per_user is 0"],
                 CheckLine: true
+            ),
+            new(
+                "trace-to-logs link into another tenant",
+                Datasources,
+                "tracesToLogsV2:\n        datasourceUid: loki-staging",
+                "tracesToLogsV2:\n        datasourceUid: loki-prod",
+                ["points at 'loki-prod' of tenant caro-backend-prod"]
+            ),
+            new(
+                "service map on a uid that does not exist",
+                Datasources,
+                "serviceMap:\n        datasourceUid: mimir-staging",
+                "serviceMap:\n        datasourceUid: mimir-stagin",
+                ["uid 'mimir-stagin'", "did you mean 'mimir-staging'"]
+            ),
+            new(
+                "secret with a default in the catalog",
+                "stack/env.yaml",
+                "secret: true\n    required: true\n    requiredWhen: null\n    default: null",
+                "secret: true\n    required: true\n    requiredWhen: null\n    default: changeme",
+                ["secret GRAFANA_ADMIN_PASSWORD has a default"]
             ),
             new(
                 "bind mount of a folder that does not exist",

@@ -22,12 +22,37 @@ public static class EnvCatalogChecks
             return;
         }
         var known = model.Env.Variables.Keys.ToList();
+        foreach (
+            var variable in model.Env.Variables.Values.Where(v =>
+                v.Secret && !string.IsNullOrEmpty(v.Default)
+            )
+        )
+        {
+            report.Error(
+                model.EnvFile.Path,
+                variable.Pos,
+                $"secret {variable.Name} has a default: secrets never have one (they come from Infisical)"
+            );
+        }
         if (model.Compose?.Yaml is { } compose)
         {
             foreach (var scalar in compose.Scalars())
             {
                 foreach (var reference in EnvReferences.Find(scalar.Value ?? ""))
                 {
+                    if (
+                        model.Env.Variables.GetValueOrDefault(reference.Name)
+                            is { Secret: true } secret
+                        && reference.Operator is ":-" or "-"
+                        && !string.IsNullOrEmpty(reference.Argument)
+                    )
+                    {
+                        report.Error(
+                            model.Compose.Path,
+                            scalar.Pos(),
+                            $"secret {secret.Name} gets a default in compose ({reference.Text}): secrets never have one"
+                        );
+                    }
                     if (!model.Env.Contains(reference.Name))
                     {
                         report.Error(

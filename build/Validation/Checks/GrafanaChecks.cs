@@ -24,8 +24,6 @@ public static class GrafanaChecks
         "withCredentials",
         "database",
         "user",
-        "readOnly",
-        "apiVersion",
     ];
 
     private static readonly HashSet<string> DatasourceTypes = ["loki", "tempo", "prometheus"];

@@ -89,14 +89,6 @@ public static class MimirChecks
         {
             AlertmanagerLayout(model, file, root, report);
         }
-        foreach (var am in model.AlertmanagerConfigs)
-        {
-            CheckAlertmanagerFormat(am.File, report);
-        }
-        foreach (var rule in model.RuleFiles)
-        {
-            CheckRuleFormat(rule.File, report);
-        }
     }
 
     private static void CheckUrlPort(
@@ -248,48 +240,6 @@ public static class MimirChecks
                 node?.Pos() ?? Position.Start,
                 $"alertmanager_storage.local.path {node.Str() ?? "(unset)"} is not a mounted folder of the stack"
             );
-        }
-    }
-
-    private static void CheckAlertmanagerFormat(StackFile file, ValidationReport report)
-    {
-        foreach (var wrapper in new[] { "alertmanager_config", "template_files" })
-        {
-            if (file.Yaml.KeyNode(wrapper) is { } key)
-            {
-                report.Error(
-                    file.Path,
-                    key.Pos(),
-                    $"'{wrapper}:' is the Alertmanager API wrapper: Mimir's store expects a plain Alertmanager config (route, receivers, ...)"
-                );
-            }
-        }
-        if (file.Yaml.Get("route") is null && file.Yaml.KeyNode("alertmanager_config") is null)
-        {
-            report.Error(file.Path, Position.Start, "Alertmanager config has no 'route:'");
-        }
-    }
-
-    private static void CheckRuleFormat(StackFile file, ValidationReport report)
-    {
-        foreach (var (key, _) in file.Yaml.Entries())
-        {
-            if (key.Value == "namespace")
-            {
-                report.Error(
-                    file.Path,
-                    key.Pos(),
-                    "'namespace:' is mimirtool's format: Mimir's local ruler store parses plain Prometheus rule files and rejects it (the file name is the namespace)"
-                );
-            }
-            else if (key.Value != "groups")
-            {
-                report.Error(
-                    file.Path,
-                    key.Pos(),
-                    $"unknown top-level key '{key.Value}' in a rule file (only 'groups:'){EditDistance.Hint(key.Value ?? "", ["groups"])}"
-                );
-            }
         }
     }
 }

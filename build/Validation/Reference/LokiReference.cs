@@ -49,7 +49,7 @@ public static class LokiReference
         server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
         server~: grpc_server_max_concurrent_streams:int log_format log_level log_source_ips_enabled:bool http_path_prefix
         common: path_prefix storage persist_tokens:bool replication_factor:int ring instance_interface_names:list instance_addr
-        common: compactor_address compactor_grpc_address instance_enable_ipv6:bool
+        common: compactor_address compactor_grpc_address
         common.storage~: s3 gcs azure alibabacloud bos swift filesystem hedging cos congestion_control object_store
         common.storage.filesystem: chunks_directory rules_directory
         common.ring~: kvstore heartbeat_period:dur heartbeat_timeout:dur tokens_file_path zone_awareness_enabled:bool num_tokens:int

@@ -49,7 +49,7 @@ public static class MimirReference
         server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
         server~: log_format log_level log_source_ips_enabled:bool http_path_prefix
         api~: skip_label_name_validation_header_enabled:bool alertmanager_http_prefix prometheus_http_prefix
-        runtime_config: period:dur file reload_period:dur
+        runtime_config: period:dur file
         ruler_storage: backend local s3 gcs azure swift filesystem storage_prefix cache
         ruler_storage.local: directory
         ruler_storage.filesystem: dir

@@ -1,0 +1,117 @@
+using Build.Validation.Model;
+using Build.Validation.Reference;
+using YamlDotNet.RepresentationModel;
+
+namespace Build.Validation.Checks;
+
+/// <summary>
+/// Layer 3: the correlations between datasources (traces→logs, traces→metrics, service map, exemplars→traces,
+/// logs→traces) point at an existing uid of the right type, in the same tenant.
+/// </summary>
+public static class DatasourceLinkChecks
+{
+    private sealed record Link(string Name, string[] Path, string ExpectedType);
+
+    private static readonly Link[] Links =
+    [
+        new("tracesToLogsV2", ["jsonData", "tracesToLogsV2", "datasourceUid"], "loki"),
+        new("tracesToMetrics", ["jsonData", "tracesToMetrics", "datasourceUid"], "prometheus"),
+        new("serviceMap", ["jsonData", "serviceMap", "datasourceUid"], "prometheus"),
+    ];
+
+    public static void Run(StackModel model, ValidationReport report)
+    {
+        var index = MetricChecks.DatasourceIndex(model);
+        foreach (var file in model.GrafanaDatasources)
+        {
+            foreach (var ds in file.Yaml.Get("datasources").Items())
+            {
+                var uid = ds.Get("uid").Str() ?? "?";
+                var tenant = TenantChecks.TenantOf(ds)?.Value;
+                foreach (var link in Links)
+                {
+                    Check(
+                        file,
+                        report,
+                        index,
+                        uid,
+                        tenant,
+                        link.Name,
+                        ds.At(link.Path),
+                        link.ExpectedType
+                    );
+                }
+                foreach (
+                    var destination in ds.At("jsonData", "exemplarTraceIdDestinations").Items()
+                )
+                {
+                    Check(
+                        file,
+                        report,
+                        index,
+                        uid,
+                        tenant,
+                        "exemplarTraceIdDestinations",
+                        destination.Get("datasourceUid"),
+                        "tempo"
+                    );
+                }
+                foreach (var field in ds.At("jsonData", "derivedFields").Items())
+                {
+                    Check(
+                        file,
+                        report,
+                        index,
+                        uid,
+                        tenant,
+                        "derivedFields",
+                        field.Get("datasourceUid"),
+                        "tempo"
+                    );
+                }
+            }
+        }
+    }
+
+    private static void Check(
+        StackFile file,
+        ValidationReport report,
+        Dictionary<string, MetricChecks.DatasourceInfo> index,
+        string uid,
+        string? tenant,
+        string link,
+        YamlNode? node,
+        string expectedType
+    )
+    {
+        if (node.Str() is not { } target)
+        {
+            return;
+        }
+        if (!index.TryGetValue(target, out var info))
+        {
+            report.Error(
+                file.Path,
+                node!.Pos(),
+                $"datasource {uid}: {link} points at uid '{target}', which no datasource has{EditDistance.Hint(target, index.Keys)}"
+            );
+            return;
+        }
+        if (info.Type != expectedType)
+        {
+            report.Error(
+                file.Path,
+                node!.Pos(),
+                $"datasource {uid}: {link} needs a {expectedType} datasource, but '{target}' is {info.Type}"
+            );
+        }
+        if (tenant is not null && info.Tenant is not null && tenant != info.Tenant)
+        {
+            report.Error(
+                file.Path,
+                node!.Pos(),
+                $"datasource {uid} (tenant {tenant}): {link} points at '{target}' of tenant {info.Tenant}: the correlation would find nothing"
+            );
+        }
+    }
+}
