@@ -41,7 +41,8 @@ public sealed class CaroHost : IAsyncDisposable
     public static async Task<CaroHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         TelemetrySetup.Hooks? telemetry = null,
-        Action<IServiceCollection>? services = null
+        Action<IServiceCollection>? services = null,
+        bool waitForDatabase = true
     )
     {
         var configuration = new Dictionary<string, string?>
@@ -70,9 +71,12 @@ public sealed class CaroHost : IAsyncDisposable
             )
         );
         await app.StartAsync();
-        await app
-            .Services.GetRequiredService<DatabaseState>()
-            .WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        if (waitForDatabase)
+        {
+            await app
+                .Services.GetRequiredService<DatabaseState>()
+                .WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        }
         return new CaroHost(app, logs);
     }
 
