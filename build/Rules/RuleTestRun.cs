@@ -109,6 +109,10 @@ public static class RuleTestRun
             }
             foreach (var testFile in tenant.TestFiles)
             {
+                if (PromtoolTestFile.TryRead(testFile) is { } spec)
+                {
+                    report.AddRange(TestConventions.Check(tenant.Tenant, spec, Display));
+                }
                 report.AddRange(promtoolRunner.TestRules(tenant.Tenant, testFile));
             }
             report.AddRange(

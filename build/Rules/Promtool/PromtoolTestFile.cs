@@ -6,11 +6,15 @@ namespace Build.Rules.Promtool;
 public sealed record ExpressionTestSpec(string Expression, string EvalTime);
 
 /// <summary>One test group of a promtool test file: its name and the alerts and expressions it checks.</summary>
+/// <param name="HasInterval">The group sets <c>interval</c> (promtool 2.42 requires it, 3.x defaults it).</param>
+/// <param name="NativeHistogramInput">An input series uses the <c>{{schema:...}}</c> notation promtool 2.42 cannot read.</param>
 public sealed record TestGroupSpec(
     string Name,
     bool Named,
     IReadOnlyList<string> Alerts,
-    IReadOnlyList<ExpressionTestSpec> Expressions
+    IReadOnlyList<ExpressionTestSpec> Expressions,
+    bool HasInterval = true,
+    bool NativeHistogramInput = false
 );
 
 /// <summary>What a promtool test file (<c>promtool test rules</c> format) checks, and which rule file defines each alert.</summary>
@@ -73,12 +77,18 @@ public sealed record PromtoolTestFile(
                     Scalar(t, "eval_time") ?? string.Empty
                 ))
                 .ToList();
+            var nativeHistograms = Sequence(group, "input_series")
+                .OfType<YamlMappingNode>()
+                .Select(t => Scalar(t, "values") ?? string.Empty)
+                .Any(v => v.Contains("{{", StringComparison.Ordinal));
             groups.Add(
                 new TestGroupSpec(
                     name ?? $"test group #{index}",
                     name is not null,
                     alerts,
-                    expressions
+                    expressions,
+                    Scalar(group, "interval") is { Length: > 0 },
+                    nativeHistograms
                 )
             );
         }
