@@ -43,7 +43,7 @@ public static class ComposeChecks
             CheckCompatibility(file, service, report);
             CheckDependencies(model, file, service, report);
             CheckPorts(file, service, report);
-            CheckImage(model, file, service, report);
+            ComposeImageChecks.Run(model, file, service, report);
             CheckMounts(model, file, service, composeDir, report);
         }
     }
@@ -148,118 +148,6 @@ public static class ComposeChecks
                     $"service {service.Name}: container port of '{port.Raw}' is not a number"
                 );
             }
-        }
-    }
-
-    private static void CheckImage(
-        StackModel model,
-        StackFile file,
-        ComposeService service,
-        ValidationReport report
-    )
-    {
-        var node = service.Node.Get("image");
-        if (service.Image is null || node is null)
-        {
-            report.Error(
-                file.Path,
-                service.Pos,
-                $"service {service.Name} has no image (Up does not build images)"
-            );
-            return;
-        }
-        var refs = EnvReferences.Find(service.Image).ToList();
-        if (refs.Count == 0)
-        {
-            report.Error(
-                file.Path,
-                node.Pos(),
-                $"service {service.Name}: image '{service.Image}' is not overridable: write ${{<NAME>_IMAGE:-{service.Image}}}"
-            );
-        }
-        var resolved = Interpolation.Expand(service.Image, model.Env);
-        var tag = ImageFacts.Tag(resolved);
-        if (resolved.Length == 0)
-        {
-            report.Error(
-                file.Path,
-                node.Pos(),
-                $"service {service.Name}: image has no default (neither in compose nor in stack/env.yaml)"
-            );
-            return;
-        }
-        if (
-            tag is null or "latest"
-            || (
-                ImageFacts.For(resolved) is not null
-                && !char.IsDigit(tag.TrimStart('v').FirstOrDefault())
-            )
-        )
-        {
-            report.Error(
-                file.Path,
-                node.Pos(),
-                $"service {service.Name}: image '{resolved}' is not pinned to an exact version"
-            );
-            return;
-        }
-        if (ImageFacts.For(resolved) is { } fact)
-        {
-            var version = tag.TrimStart('v');
-            if (
-                !version.StartsWith(fact.ReferenceVersion + ".", StringComparison.Ordinal)
-                && version != fact.ReferenceVersion
-            )
-            {
-                report.Warning(
-                    file.Path,
-                    node.Pos(),
-                    $"service {service.Name}: image '{resolved}' differs from the version Validate's reference describes ({fact.Repository} {fact.ReferenceVersion}.x): static checks may be inaccurate"
-                );
-            }
-            CheckHealthcheck(file, service, fact, report);
-        }
-    }
-
-    private static void CheckHealthcheck(
-        StackFile file,
-        ComposeService service,
-        ImageFact fact,
-        ValidationReport report
-    )
-    {
-        var test = service.Healthcheck?.Get("test");
-        if (test is null)
-        {
-            return;
-        }
-        var words =
-            test is YamlSequenceNode
-                ? test.Strings().ToList()
-                :
-                [
-                    "CMD-SHELL",
-                    .. (test.Str() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                ];
-        if (words.Count == 0 || words[0] == "NONE")
-        {
-            return;
-        }
-        var tool =
-            words[0] is "CMD" or "CMD-SHELL" && words.Count > 1
-                ? (words[0] == "CMD-SHELL" ? "CMD-SHELL" : words[1])
-                : words[0];
-        var shellTool = words[0] == "CMD-SHELL" && words.Count > 1 ? words[1].Split(' ')[0] : null;
-        var usable =
-            fact.HealthTools.Contains(tool)
-            && (shellTool is null || fact.HealthTools.Contains(shellTool));
-        if (!usable)
-        {
-            report.Error(
-                file.Path,
-                test.Pos(),
-                $"service {service.Name}: healthcheck runs '{shellTool ?? tool}', which {fact.Repository} does not have ({fact.Note})"
-            );
         }
     }
 

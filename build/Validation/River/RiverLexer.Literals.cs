@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+
+namespace Build.Validation.River;
+
+/// <summary>Number and string literals of the Alloy syntax.</summary>
+public sealed partial class RiverLexer
+{
+    private RiverToken Number(Position start)
+    {
+        var from = _offset;
+        while (char.IsDigit(Peek()))
+        {
+            Advance();
+        }
+        if (Peek() == '.' && char.IsDigit(Peek(1)))
+        {
+            Advance();
+            while (char.IsDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+        if (
+            Peek() is 'e' or 'E'
+            && (char.IsDigit(Peek(1)) || (Peek(1) is '+' or '-' && char.IsDigit(Peek(2))))
+        )
+        {
+            Advance();
+            Advance();
+            while (char.IsDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+        if (char.IsLetter(Peek()) || Peek() == '_')
+        {
+            throw new RiverSyntaxException(
+                start,
+                $"invalid number '{text[from..(_offset + 1)]}' (durations are strings, e.g. \"30s\")"
+            );
+        }
+        return new RiverToken(RiverTokenKind.Number, text[from.._offset], start);
+    }
+
+    private RiverToken QuotedString(Position start)
+    {
+        Advance();
+        var value = new StringBuilder();
+        while (true)
+        {
+            if (_offset >= text.Length || Peek() == '\n')
+            {
+                throw new RiverSyntaxException(start, "string literal not terminated (missing \")");
+            }
+            var c = Peek();
+            if (c == '"')
+            {
+                Advance();
+                return new RiverToken(RiverTokenKind.String, value.ToString(), start);
+            }
+            if (c != '\\')
+            {
+                value.Append(c);
+                Advance();
+                continue;
+            }
+            var escapePos = Here;
+            Advance();
+            var e = Peek();
+            switch (e)
+            {
+                case 'n':
+                    value.Append('\n');
+                    break;
+                case 't':
+                    value.Append('\t');
+                    break;
+                case 'r':
+                    value.Append('\r');
+                    break;
+                case 'a':
+                    value.Append('\a');
+                    break;
+                case 'b':
+                    value.Append('\b');
+                    break;
+                case 'f':
+                    value.Append('\f');
+                    break;
+                case 'v':
+                    value.Append('\v');
+                    break;
+                case '\\' or '"':
+                    value.Append(e);
+                    break;
+                case 'x' or 'u' or 'U':
+                    var digits =
+                        e == 'x' ? 2
+                        : e == 'u' ? 4
+                        : 8;
+                    var hex =
+                        _offset + 1 + digits <= text.Length
+                            ? text.Substring(_offset + 1, digits)
+                            : "";
+                    if (
+                        !int.TryParse(
+                            hex,
+                            NumberStyles.HexNumber,
+                            CultureInfo.InvariantCulture,
+                            out var code
+                        )
+                    )
+                    {
+                        throw new RiverSyntaxException(
+                            escapePos,
+                            $"invalid \\{e} escape in string"
+                        );
+                    }
+                    value.Append(char.ConvertFromUtf32(code));
+                    for (var i = 0; i < digits; i++)
+                    {
+                        Advance();
+                    }
+                    break;
+                default:
+                    throw new RiverSyntaxException(
+                        escapePos,
+                        $"unknown escape sequence \\{e} in string (write \\\\ for a backslash)"
+                    );
+            }
+            Advance();
+        }
+    }
+}
