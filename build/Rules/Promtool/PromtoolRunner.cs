@@ -13,25 +13,9 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
     {
         var result = Run("check", "rules", ruleFile);
         var subject = display(ruleFile);
-        return result.Succeeded
-            ? new RuleCheck(
-                tenant,
-                CheckStage,
-                subject,
-                subject,
-                subject,
-                CheckStatus.Passed,
-                Summary(result.Output)
-            )
-            : new RuleCheck(
-                tenant,
-                CheckStage,
-                subject,
-                subject,
-                subject,
-                CheckStatus.Failed,
-                Trimmed(result)
-            );
+        var status = result.Succeeded ? CheckStatus.Passed : CheckStatus.Failed;
+        var detail = result.Succeeded ? Summary(result.Output) : Trimmed(result);
+        return new RuleCheck(tenant, CheckStage, subject, subject, subject, status, detail);
     }
 
     public IReadOnlyList<RuleCheck> TestRules(string tenant, string testFile)
