@@ -10,6 +10,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Starts the stack: preflight (engine, compose, ports, data dirs), secrets (Infisical or --secrets=local), compose up -d, WaitHealthy, URL table. --services=a,b starts only those (--no-deps)."
 )]
+[IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
