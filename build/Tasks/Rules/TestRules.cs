@@ -7,7 +7,7 @@ namespace Build.Tasks.Rules;
 
 [TaskName(nameof(TestRules))]
 [TaskDescription(
-    "Checks and unit-tests the Mimir alert rules of every tenant: mimirtool rules check and lint, promtool check rules and test rules; --strict fails on a skipped tool, --junit=PATH writes JUnit XML."
+    "Checks and unit-tests the Mimir alert rules of every tenant (mimirtool rules check/lint, promtool check/test rules); --promtool=PATH and --mimirtool=PATH pick the tools, --strict fails on a skipped tool, --junit=PATH writes JUnit XML."
 )]
 [IsDependeeOf(typeof(Build.Tasks.Core.Test))]
 public sealed class TestRules : FrostingTask<BuildContext>
