@@ -20,32 +20,45 @@ public sealed class Validate : FrostingTask<BuildContext>
                 : null,
             Layers = Layers(context),
             Strict = context.Args.Flag(ValidateArguments.Strict),
-            CheckerTimeout = TimeSpan.FromSeconds(
-                context.Args.GetInt(ValidateArguments.CheckerTimeout, 60)
-            ),
+            CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
         };
         var report = StackValidator.Run(options);
         foreach (var line in report.Lines())
         {
-            context.Information("{0}", line);
+            context.Information(Plain(line));
         }
         var staticTime = report
             .LayerTimes.Where(t => t.Key <= 3)
             .Sum(t => t.Value.TotalMilliseconds);
         context.Information(
-            "Validate: layers {0} ran; static layers took {1:F0} ms",
-            string.Join(",", report.LayerTimes.Keys.Order()),
-            staticTime
+            Plain(
+                $"Validate: layers {string.Join(",", report.LayerTimes.Keys.Order())} ran; static layers took {staticTime:F0} ms"
+            )
         );
         if (report.LayerTimes.TryGetValue(4, out var real))
         {
             context.Verbose("Validate: real checkers took {0:F0} ms", real.TotalMilliseconds);
         }
-        context.Information("{0}", report.Summary());
+        context.Information(Plain(report.Summary()));
         if (report.HasErrors)
         {
             throw new BuildException($"{report.Summary()}: fix the errors above (path:line:col)");
         }
+    }
+
+    /// <summary>Printed as is: no argument highlighting, braces (<c>${VAR}</c>) kept literally.</summary>
+    private static string Plain(string text) =>
+        text.Replace("{", "{{", StringComparison.Ordinal)
+            .Replace("}", "}}", StringComparison.Ordinal);
+
+    private static int CheckerTimeout(BuildContext context)
+    {
+        var seconds = context.Args.GetInt(ValidateArguments.CheckerTimeout, 60);
+        return seconds > 0
+            ? seconds
+            : throw new UsageException(
+                $"--{ValidateArguments.CheckerTimeout} takes a number of seconds above 0, not {seconds}."
+            );
     }
 
     private static IReadOnlySet<int> Layers(BuildContext context)

@@ -24,7 +24,7 @@ public static partial class AlertingChecks
         }
         foreach (
             var file in model.Files.Values.Where(f =>
-                f.Path.StartsWith("stack/config/", StringComparison.Ordinal)
+                f.Path.StartsWith(model.InStack("config/"), StringComparison.Ordinal)
             )
         )
         {

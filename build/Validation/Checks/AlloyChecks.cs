@@ -28,7 +28,7 @@ public static class AlloyChecks
             if (model.Alloy is null)
             {
                 report.Error(
-                    "stack/config/alloy",
+                    model.InStack("config/alloy"),
                     Position.Start,
                     "no Alloy config (*.alloy) found under stack/config/alloy/"
                 );

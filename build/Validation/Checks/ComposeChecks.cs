@@ -14,7 +14,7 @@ public static class ComposeChecks
         if (model.Compose?.Yaml is not { } root)
         {
             report.Error(
-                "stack/docker-compose.yaml",
+                model.InStack("docker-compose.yaml"),
                 Position.Start,
                 "compose file missing or unreadable: the stack needs stack/docker-compose.yaml"
             );
@@ -163,7 +163,10 @@ public static class ComposeChecks
         {
             var source = Interpolation.Expand(volume.Source, model.Env);
             var rel = model.Relative(Path.GetFullPath(Path.Combine(composeDir, source)));
-            if (rel.StartsWith("stack/data/", StringComparison.Ordinal) || rel == "stack/data")
+            if (
+                rel.StartsWith(model.InStack("data/"), StringComparison.Ordinal)
+                || rel == model.InStack("data")
+            )
             {
                 if (service.Node.Get("user") is null)
                 {

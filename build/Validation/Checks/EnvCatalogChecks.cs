@@ -15,7 +15,7 @@ public static class EnvCatalogChecks
         if (model.EnvFile is null)
         {
             report.Error(
-                "stack/env.yaml",
+                model.InStack("env.yaml"),
                 Position.Start,
                 "environment catalog stack/env.yaml is missing"
             );

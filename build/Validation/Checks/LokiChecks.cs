@@ -11,7 +11,7 @@ public static class LokiChecks
         if (model.Loki?.Yaml is not { } root)
         {
             report.Error(
-                "stack/config/loki",
+                model.InStack("config/loki"),
                 Position.Start,
                 "no Loki config found under stack/config/loki/"
             );

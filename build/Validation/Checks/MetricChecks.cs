@@ -13,7 +13,7 @@ public static class MetricChecks
         if (model.MetricsFile is null)
         {
             report.Error(
-                "stack/metrics.yaml",
+                model.InStack("metrics.yaml"),
                 Position.Start,
                 "metrics catalog stack/metrics.yaml is missing: rules and dashboards cannot be checked"
             );

@@ -19,7 +19,7 @@ public static class MimirChecks
         if (model.Mimir?.Yaml is not { } root)
         {
             report.Error(
-                "stack/config/mimir",
+                model.InStack("config/mimir"),
                 Position.Start,
                 "no Mimir config found under stack/config/mimir/"
             );

@@ -24,7 +24,7 @@ public static class TempoChecks
         if (model.Tempo?.Yaml is not { } root)
         {
             report.Error(
-                "stack/config/tempo",
+                model.InStack("config/tempo"),
                 Position.Start,
                 "no Tempo config found under stack/config/tempo/"
             );

@@ -41,9 +41,11 @@ public static partial class StackLoader
         )
         {
             var rel = model.Relative(full);
+            var inner = Path.GetRelativePath(model.StackDirectory, full).Replace('\\', '/');
+            // data/ is the engines' runtime state; hidden files are editor/tool state.
             if (
-                rel.StartsWith("stack/data/", StringComparison.Ordinal)
-                || rel.Contains("/.", StringComparison.Ordinal)
+                inner.StartsWith("data/", StringComparison.Ordinal)
+                || inner.Split('/').Any(part => part.StartsWith('.'))
             )
             {
                 continue;
@@ -144,15 +146,15 @@ public static partial class StackLoader
     private static void AssignRoles(StackModel model)
     {
         model.Compose =
-            model.Files.GetValueOrDefault("stack/docker-compose.yaml")
-            ?? model.Files.GetValueOrDefault("stack/docker-compose.yml");
+            model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
+            ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
         if (model.Compose?.Yaml is { } compose)
         {
             model.Services.AddRange(ComposeReader.Read(compose));
         }
-        model.EnvFile = model.Files.GetValueOrDefault("stack/env.yaml");
+        model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
         model.Env = EnvCatalog.Read(model.EnvFile);
-        model.MetricsFile = model.Files.GetValueOrDefault("stack/metrics.yaml");
+        model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));
         model.Metrics = MetricsCatalog.Read(model.MetricsFile);
 
         foreach (var file in In(model, "loki", FileKind.Yaml))
@@ -268,7 +270,7 @@ public static partial class StackLoader
     private static IEnumerable<StackFile> In(StackModel model, string component, FileKind kind) =>
         model.Files.Values.Where(f =>
             f.Kind == kind
-            && f.Path.StartsWith($"stack/config/{component}/", StringComparison.Ordinal)
+            && f.Path.StartsWith(model.InStack($"config/{component}/"), StringComparison.Ordinal)
             && (f.Kind != FileKind.Yaml || f.Yaml is not null)
         );
 

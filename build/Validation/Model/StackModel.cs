@@ -34,6 +34,12 @@ public sealed class StackModel
     public string? RulesDirectory { get; set; }
     public string? AlertmanagerDirectory { get; set; }
 
+    /// <summary>The stack folder relative to the root (<c>stack</c> normally); finding paths start with it.</summary>
+    public string Prefix => Relative(StackDirectory);
+
+    /// <summary>Path of a file of the stack as findings print it.</summary>
+    public string InStack(string relative) => $"{Prefix}/{relative}";
+
     public ComposeService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
 
     public string Relative(string fullPath) =>
