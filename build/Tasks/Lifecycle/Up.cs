@@ -66,6 +66,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         }
 
         await StackHealth.WaitAsync(session, services);
+        await StackAlertmanager.LoadAsync(session, services, resolved);
         PrintUrls(
             session,
             services,

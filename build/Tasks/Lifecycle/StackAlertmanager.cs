@@ -1,0 +1,59 @@
+using Build.Docker;
+using Build.Health;
+using Build.Secrets;
+
+namespace Build.Tasks.Lifecycle;
+
+/// <summary>Up's last step when Mimir runs: each tenant's Alertmanager configuration, with its Slack webhook.</summary>
+public static class StackAlertmanager
+{
+    public const string MimirService = "mimir";
+
+    public static async Task LoadAsync(
+        StackSession session,
+        IReadOnlyList<ComposeService> services,
+        ResolvedEnvironment resolved
+    )
+    {
+        var mimir = services.FirstOrDefault(s => s.Name == MimirService);
+        var directory = Path.Combine(session.StackDirectory, "config", "mimir", "alertmanager");
+        if (mimir is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+        var containers = await session.Docker.ProjectContainersAsync(
+            session.Project,
+            session.Cancellation
+        );
+        if (ReadinessTargets.For(mimir, containers).Url is not { } url)
+        {
+            session.Warning(
+                "Alertmanager: Mimir publishes no HTTP port, so no tenant configuration was loaded."
+            );
+            return;
+        }
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var upload = new AlertmanagerUpload(client, session.Masker);
+        var tenants = await upload.UploadAsync(
+            directory,
+            new Uri(url.GetLeftPart(UriPartial.Authority)),
+            resolved.Get,
+            session.Cancellation
+        );
+        foreach (var tenant in tenants)
+        {
+            if (tenant.Uploaded)
+            {
+                session.Info(
+                    $"Alertmanager: tenant {tenant.Tenant} loaded with its Slack webhook ({tenant.Variable})."
+                );
+            }
+            else
+            {
+                session.Warning(
+                    $"Alertmanager: {tenant.Variable} is not set, so tenant {tenant.Tenant} keeps the fallback configuration (alerts visible, nobody notified)."
+                );
+            }
+        }
+    }
+}
