@@ -38,6 +38,14 @@ public sealed class TestRules : FrostingTask<BuildContext>
             }
         }
 
+        if (context.Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
+        {
+            foreach (var annotation in GitHubAnnotations.Errors(report))
+            {
+                context.Console.WriteLine(annotation);
+            }
+        }
+
         if (context.Args.Get(RulesArguments.Junit) is { Length: > 0 } junit)
         {
             var path = Path.GetFullPath(junit, context.Paths.Root.FullPath);
