@@ -1,0 +1,23 @@
+using Build.Host;
+using Build.Image;
+
+namespace Build.Tasks.Image;
+
+[TaskName(nameof(CaroPublish))]
+[TaskDescription(
+    "Publishes Caro for linux-x64 (self-contained, single file, trimmed) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run trades size for start time."
+)]
+public sealed class CaroPublish : FrostingTask<BuildContext>
+{
+    public override bool ShouldRun(BuildContext context)
+    {
+        SkippedMessage = ImageScope.SkipReason(context) ?? "";
+        return SkippedMessage.Length == 0;
+    }
+
+    public override void Run(BuildContext context) =>
+        new CaroPublisher(
+            context,
+            new CaroPublishSettings(context.Args.Flag(ImageArguments.ReadyToRun))
+        ).Publish();
+}

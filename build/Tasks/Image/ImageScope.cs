@@ -1,0 +1,51 @@
+using Build.Host;
+using Build.Image;
+using Build.Tasks.Lifecycle;
+
+namespace Build.Tasks.Image;
+
+/// <summary>When CaroPublish and CaroImage have nothing to do: <c>--no-build</c>, or <c>--services</c> without Caro.</summary>
+public static class ImageScope
+{
+    /// <summary>Null when the image should be built, else the reason it is not.</summary>
+    public static string? SkipReason(BuildContext context)
+    {
+        if (context.Args.Flag(ImageArguments.NoBuild))
+        {
+            return "--no-build: the last Caro image is reused";
+        }
+        var services = context.Args.GetList(LifecycleArguments.Services);
+        if (
+            services.Count > 0
+            && !services.Contains(CaroImageNames.Service, StringComparer.Ordinal)
+        )
+        {
+            return $"--services does not include {CaroImageNames.Service}";
+        }
+        return null;
+    }
+
+    /// <summary>The image the compose file runs: <c>CARO_IMAGE</c>, default <c>caro-demo:local</c>.</summary>
+    public static ImageReference LocalImage(BuildContext context) =>
+        ImageReference.Parse(
+            context.Environment.GetEnvironmentVariable(CaroImageNames.ImageVariable)
+                is { Length: > 0 } name
+                ? name
+                : CaroImageNames.DefaultImage,
+            CaroImageNames.ImageVariable
+        );
+
+    /// <summary><c>--base-image</c>, else <c>CARO_BASE_IMAGE</c>, else null (the Dockerfile's pinned default).</summary>
+    public static ImageReference? BaseImage(BuildContext context)
+    {
+        if (context.Args.Get(ImageArguments.BaseImage) is { } argument)
+        {
+            return ImageReference.Parse(argument, "--" + ImageArguments.BaseImage);
+        }
+        return
+            context.Environment.GetEnvironmentVariable(CaroImageNames.BaseImageVariable)
+                is { Length: > 0 } variable
+            ? ImageReference.Parse(variable, CaroImageNames.BaseImageVariable)
+            : null;
+    }
+}
