@@ -14,8 +14,9 @@ internal static class MemberEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/members").WithTags("Member");
-        group
-            .MapPost("", CreateAsync)
+        // Mapped on the app: an empty pattern inside a group would make the route "/api/members/".
+        app.MapPost("/api/members", CreateAsync)
+            .WithTags("Member")
             .Accepts<CreateMemberRequest>("application/json")
             .Produces<ApiEnvelope<MemberDto>>(201);
         group.MapGet("/{id}", GetAsync).Produces<ApiEnvelope<MemberDto>>();

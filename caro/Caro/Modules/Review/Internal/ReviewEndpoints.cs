@@ -26,8 +26,9 @@ internal static class ReviewEndpoints
         group
             .MapGet("/today/details", GetTodayDetailsAsync)
             .Produces<ApiEnvelope<IReadOnlyList<ReviewLogDto>>>();
-        group
-            .MapPost("", RecordAsync)
+        // Mapped on the app: an empty pattern inside a group would make the route "/api/review/".
+        app.MapPost("/api/review", RecordAsync)
+            .WithTags("Review")
             .Accepts<RecordReviewRequest>("application/json")
             .Produces<ApiEnvelope<string>>();
         group
