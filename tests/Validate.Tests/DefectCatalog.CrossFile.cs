@@ -86,6 +86,14 @@ public static partial class DefectCatalog
                 CheckLine: true
             ),
             new(
+                "compose image default differs from the catalog",
+                Compose,
+                "grafana/tempo:3.0.3",
+                "grafana/tempo:3.0.2",
+                ["compose default differs", "'grafana/tempo:3.0.3'"],
+                CheckLine: true
+            ),
+            new(
                 "trace-to-logs link into another tenant",
                 Datasources,
                 "tracesToLogsV2:\n        datasourceUid: loki-staging",

@@ -203,6 +203,30 @@ public static partial class DefectCatalog
                 ["include_metadata = true"]
             ),
             new(
+                "Alloy duration written as a number",
+                Alloy,
+                "check_interval = \"1s\"",
+                "check_interval = 1",
+                ["durations are strings"],
+                CheckLine: true
+            ),
+            new(
+                "Alloy duration in days",
+                Alloy,
+                "max_elapsed_time = \"5m\"",
+                "max_elapsed_time = \"1d\"",
+                ["\"1d\" is not a duration"],
+                CheckLine: true
+            ),
+            new(
+                "Loki -health on an image older than 3.6.5",
+                "stack/env.yaml",
+                "default: \"grafana/loki:3.7.6\"",
+                "default: \"grafana/loki:3.6.4\"",
+                ["'-health' exists only since grafana/loki 3.6.5"],
+                ExpectedFile: Compose
+            ),
+            new(
                 "alert without a routable severity",
                 StagingRules,
                 "          severity: critical",

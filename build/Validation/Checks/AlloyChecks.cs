@@ -65,6 +65,7 @@ public static class AlloyChecks
             }
         }
         CheckFromContext(path, components, report);
+        AlloyValueChecks.Run(path, body, report);
     }
 
     private static void CheckDuplicates(

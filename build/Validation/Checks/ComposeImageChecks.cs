@@ -73,7 +73,7 @@ public static class ComposeImageChecks
                     $"service {service.Name}: image '{resolved}' differs from the version Validate's reference describes ({fact.Repository} {fact.ReferenceVersion}.x): static checks may be inaccurate"
                 );
             }
-            CheckHealthcheck(file, service, fact, report);
+            CheckHealthcheck(file, service, fact, tag, report);
         }
     }
 
@@ -81,6 +81,7 @@ public static class ComposeImageChecks
         StackFile file,
         ComposeService service,
         ImageFact fact,
+        string tag,
         ValidationReport report
     )
     {
@@ -115,6 +116,19 @@ public static class ComposeImageChecks
                 file.Path,
                 test.Pos(),
                 $"service {service.Name}: healthcheck runs '{shellTool ?? tool}', which {fact.Repository} does not have ({fact.Note})"
+            );
+        }
+        else if (
+            words.Contains("-health")
+            && fact.HealthSince is { } since
+            && Version.TryParse(tag.TrimStart('v').Split('-')[0], out var version)
+            && version < since
+        )
+        {
+            report.Error(
+                file.Path,
+                test.Pos(),
+                $"service {service.Name}: '-health' exists only since {fact.Repository} {since}, the image is {tag}"
             );
         }
     }

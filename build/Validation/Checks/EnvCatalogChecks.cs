@@ -53,6 +53,20 @@ public static class EnvCatalogChecks
                             $"secret {secret.Name} gets a default in compose ({reference.Text}): secrets never have one"
                         );
                     }
+                    if (
+                        reference.Operator is ":-" or "-"
+                        && !string.IsNullOrEmpty(reference.Argument)
+                        && model.Env.Variables.GetValueOrDefault(reference.Name)?.Default
+                            is { Length: > 0 } catalogDefault
+                        && catalogDefault != reference.Argument
+                    )
+                    {
+                        report.Error(
+                            model.Compose.Path,
+                            scalar.Pos(),
+                            $"{reference.Text}: the compose default differs from stack/env.yaml's default '{catalogDefault}' (the catalog is the single source of truth)"
+                        );
+                    }
                     if (!model.Env.Contains(reference.Name))
                     {
                         report.Error(

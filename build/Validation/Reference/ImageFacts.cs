@@ -5,7 +5,8 @@ public sealed record ImageFact(
     string Repository,
     string ReferenceVersion,
     string[] HealthTools,
-    string Note
+    string Note,
+    Version? HealthSince = null
 );
 
 public static class ImageFacts
@@ -22,7 +23,8 @@ public static class ImageFacts
             "grafana/loki",
             "3.7",
             ["/usr/bin/loki", "loki"],
-            "distroless since 3.6.0: no shell/wget; `loki -health` since 3.6.5"
+            "distroless since 3.6.0: no shell/wget; `loki -health` since 3.6.5",
+            new Version(3, 6, 5)
         ),
         new(
             "grafana/mimir",
@@ -34,7 +36,8 @@ public static class ImageFacts
             "grafana/tempo",
             "3.0",
             ["/tempo", "tempo"],
-            "distroless: no shell/wget; `/tempo -health` since 3.0.0"
+            "distroless: no shell/wget; `/tempo -health` since 3.0.0",
+            new Version(3, 0, 0)
         ),
         new(
             "grafana/alloy",
