@@ -65,7 +65,12 @@ public static class StackHealth
             );
         }
 
-        session.Context.CancellationToken.ThrowIfCancellationRequested();
+        if (session.Cancellation.IsCancellationRequested)
+        {
+            throw new BuildException(
+                "WaitHealthy cancelled (Ctrl+C); the containers keep running: --target=Down stops them."
+            );
+        }
         var failed = results.Where(r => r.Result?.Outcome != ReadinessOutcome.Ready).ToList();
         foreach (var failure in failed)
         {

@@ -85,6 +85,17 @@ public sealed class LifecycleTests
             "Down keeps the data"
         );
 
+        using (new EnvironmentScope().Set("CI", "true"))
+        {
+            var (unconfirmed, unconfirmedOutput) = stack.Stack.Run("--target=Reset");
+            Assert.That(unconfirmed, Is.EqualTo(1));
+            Assert.That(
+                unconfirmedOutput,
+                Does.Contain("needs confirmation: pass --yes (nothing was deleted)")
+            );
+            Assert.That(Directory.Exists(stack.Stack.DataDirectory));
+        }
+
         var (reset, resetOutput) = stack.Stack.Run("--target=Reset", "--yes");
         Assert.That(reset, Is.EqualTo(0), resetOutput);
         Assert.That(Directory.Exists(stack.Stack.DataDirectory), Is.False);
@@ -102,8 +113,12 @@ public sealed class LifecycleTests
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(
             output,
-            Does.Contain($"Cannot start: port {stack.WebPort} (web) is already in use by process ")
+            Does.Contain($"Cannot start: port {stack.WebPort} (web) is already in use")
         );
+        if (CommandRunner.FindOnPath("ss") is not null)
+        {
+            Assert.That(output, Does.Contain("already in use by process "), "ss names the holder");
+        }
         Assert.That(output, Does.Contain("or set WEB_PORT to a free port"));
         Assert.That(stack.Containers(), Is.Empty, "nothing was started");
     }
@@ -183,6 +198,33 @@ public sealed class LifecycleTests
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(output, Does.Contain("web (not ready after 2 s (last: HTTP 503))"));
+    }
+
+    [Test]
+    public void Logs_follow_streams_until_cancelled_and_SVC_selects_the_service()
+    {
+        using var stack = new DockerStack(web: "      LOG_LINES: \"2\"");
+        var (up, upOutput) = stack.Stack.Run("--target=Up", "--secrets=local");
+        Assert.That(up, Is.EqualTo(0), upOutput);
+        using var scope = new EnvironmentScope().Set("SVC", "web");
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var clock = Stopwatch.StartNew();
+
+        var (exitCode, output) = stack.Stack.RunCancellable(
+            _ => null,
+            ctrlC.Token,
+            "--target=Logs",
+            "--follow",
+            "--secrets=local"
+        );
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(
+            clock.Elapsed,
+            Is.InRange(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8)),
+            "followed until Ctrl+C, then stopped"
+        );
+        Assert.That(output, Does.Contain("web | log line 2"));
     }
 
     private static string Owner(string path)

@@ -30,6 +30,13 @@ public sealed class TestStack : IDisposable
     public (int ExitCode, string Output) RunWith(
         Func<string, string?> hostVariables,
         params string[] args
+    ) => RunCancellable(hostVariables, CancellationToken.None, args);
+
+    /// <summary>Runs the build with a cancellation token (what Ctrl+C cancels in the real program).</summary>
+    public (int ExitCode, string Output) RunCancellable(
+        Func<string, string?> hostVariables,
+        CancellationToken cancellation,
+        params string[] args
     )
     {
         var console = new FakeConsole();
@@ -40,7 +47,7 @@ public sealed class TestStack : IDisposable
             .UseAssembly(typeof(BuildHost).Assembly)
             .UseRootDirectory(Root)
             .UseEnvironmentVariables(hostVariables)
-            .Run([.. args, $"--project-name={Project}", "--exclusive"]);
+            .Run([.. args, $"--project-name={Project}", "--exclusive"], cancellation);
         Environment.CurrentDirectory = workingDirectory;
         TestContext.Out.WriteLine(
             $"--- build {string.Join(' ', args)} -> {exitCode}\n{console.All}"
