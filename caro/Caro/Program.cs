@@ -11,6 +11,7 @@ try
 {
     var app = CaroApp.Build(args);
     var settings = app.Services.GetRequiredService<CaroSettings>();
+    PortCheck.EnsureFree(settings);
     app.Logger.LogInformation(
         "Caro API on http://{Bind}:{Port}, health on http://{Bind}:{Management}/health/ready",
         settings.BindAddress,

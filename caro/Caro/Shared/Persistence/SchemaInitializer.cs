@@ -33,7 +33,14 @@ public sealed class SchemaInitializer(
                     "Database not usable yet, retrying in 2 s: {Reason}",
                     exception.GetBaseException().Message
                 );
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -28,12 +28,21 @@ internal sealed class IngestionWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await database.WhenReady.WaitAsync(stoppingToken);
-        foreach (var jobId in await store.ResetUnfinishedAsync(stoppingToken))
+        try
         {
-            queue.TryEnqueue(new IngestionWorkItem(jobId, default));
+            await database.WhenReady.WaitAsync(stoppingToken);
+            foreach (var jobId in await store.ResetUnfinishedAsync(stoppingToken))
+            {
+                queue.TryEnqueue(new IngestionWorkItem(jobId, default));
+            }
+            await Task.WhenAll(
+                Enumerable.Range(0, Consumers).Select(_ => ConsumeAsync(stoppingToken))
+            );
         }
-        await Task.WhenAll(Enumerable.Range(0, Consumers).Select(_ => ConsumeAsync(stoppingToken)));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before the database was ready.
+        }
     }
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
