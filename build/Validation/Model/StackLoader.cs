@@ -9,14 +9,6 @@ namespace Build.Validation.Model;
 /// <summary>Layer 1: finds every YAML, JSON and Alloy file of the stack, parses it, and assigns roles.</summary>
 public static partial class StackLoader
 {
-    private static readonly HashSet<string> MimirRuntimeKeys =
-    [
-        "overrides",
-        "multi_kv_config",
-        "ingester_limits",
-        "distributor_limits",
-    ];
-
     public static StackModel Load(string root, string stackDirectory, ValidationReport report)
     {
         var model = new StackModel
@@ -77,7 +69,7 @@ public static partial class StackLoader
         {
             model.Files[file.Path] = file;
         }
-        AssignRoles(model);
+        StackRoles.Assign(model);
         return model;
     }
 
@@ -141,143 +133,6 @@ public static partial class StackLoader
                     : inner;
             report.Error(file.Path, at, $"YAML syntax: {message}");
         }
-    }
-
-    private static void AssignRoles(StackModel model)
-    {
-        model.Compose =
-            model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
-            ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
-        if (model.Compose?.Yaml is { } compose)
-        {
-            model.Services.AddRange(ComposeReader.Read(compose));
-        }
-        model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
-        model.Env = EnvCatalog.Read(model.EnvFile);
-        model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));
-        model.Metrics = MetricsCatalog.Read(model.MetricsFile);
-
-        foreach (var file in In(model, "loki", FileKind.Yaml))
-        {
-            if (IsOnly(file, "overrides", "configs"))
-            {
-                model.LokiRuntime.Add(file);
-            }
-            else
-            {
-                model.Loki ??= file;
-            }
-        }
-        foreach (var file in In(model, "tempo", FileKind.Yaml))
-        {
-            if (IsOnly(file, "overrides"))
-            {
-                model.TempoOverrides.Add(file);
-            }
-            else
-            {
-                model.Tempo ??= file;
-            }
-        }
-        model.Alloy = In(model, "alloy", FileKind.Alloy).FirstOrDefault();
-        foreach (var file in In(model, "grafana", FileKind.Yaml))
-        {
-            var keys = StackModel.TopKeys(file);
-            if (keys.Contains("datasources") || keys.Contains("deleteDatasources"))
-            {
-                model.GrafanaDatasources.Add(file);
-            }
-            else if (keys.Contains("providers"))
-            {
-                model.GrafanaProviders.Add(file);
-            }
-        }
-        model.Dashboards.AddRange(In(model, "grafana", FileKind.Json));
-        AssignMimir(model);
-    }
-
-    private static void AssignMimir(StackModel model)
-    {
-        var mimirFiles = In(model, "mimir", FileKind.Yaml).ToList();
-        model.Mimir = mimirFiles.FirstOrDefault(f =>
-            StackModel
-                .TopKeys(f)
-                .Any(k =>
-                    !MimirRuntimeKeys.Contains(k)
-                    && k
-                        is not (
-                            "groups"
-                            or "namespace"
-                            or "route"
-                            or "receivers"
-                            or "global"
-                            or "templates"
-                            or "inhibit_rules"
-                            or "alertmanager_config"
-                            or "template_files"
-                            or "time_intervals"
-                            or "mute_time_intervals"
-                        )
-                )
-        );
-        var service = model.Service("mimir");
-        var composeDir = model.Compose is null
-            ? model.StackDirectory
-            : Path.GetDirectoryName(model.Compose.FullPath)!;
-        model.RulesDirectory =
-            Resolve(
-                model.Mimir?.Yaml.At("ruler_storage", "local", "directory").Str(),
-                service,
-                composeDir
-            ) ?? Path.Combine(model.StackDirectory, "config", "mimir", "rules");
-        model.AlertmanagerDirectory =
-            Resolve(
-                model.Mimir?.Yaml.At("alertmanager_storage", "local", "path").Str(),
-                service,
-                composeDir
-            ) ?? Path.Combine(model.StackDirectory, "config", "mimir", "alertmanager");
-        var rulesPrefix = model.Relative(model.RulesDirectory) + "/";
-        var amPrefix = model.Relative(model.AlertmanagerDirectory) + "/";
-        foreach (var file in mimirFiles.Where(f => f != model.Mimir))
-        {
-            if (file.Path.StartsWith(rulesPrefix, StringComparison.Ordinal))
-            {
-                var tenant = file.Path[rulesPrefix.Length..].Split('/')[0];
-                model.RuleFiles.Add(new TenantFile(tenant, file));
-            }
-            else if (file.Path.StartsWith(amPrefix, StringComparison.Ordinal))
-            {
-                model.AlertmanagerConfigs.Add(
-                    new TenantFile(Path.GetFileNameWithoutExtension(file.Path), file)
-                );
-            }
-            else if (StackModel.TopKeys(file).All(MimirRuntimeKeys.Contains))
-            {
-                model.MimirRuntime.Add(file);
-            }
-        }
-    }
-
-    private static string? Resolve(
-        string? containerPath,
-        ComposeService? service,
-        string composeDir
-    ) =>
-        containerPath is null || service is null
-            ? null
-            : service.HostPath(containerPath, composeDir);
-
-    private static IEnumerable<StackFile> In(StackModel model, string component, FileKind kind) =>
-        model.Files.Values.Where(f =>
-            f.Kind == kind
-            && f.Path.StartsWith(model.InStack($"config/{component}/"), StringComparison.Ordinal)
-            && (f.Kind != FileKind.Yaml || f.Yaml is not null)
-        );
-
-    private static bool IsOnly(StackFile file, params string[] keys)
-    {
-        var top = StackModel.TopKeys(file);
-        return top.Count > 0 && top.All(keys.Contains);
     }
 
     [GeneratedRegex(@"\s*LineNumber:.*$|\s*Path:.*$", RegexOptions.Singleline)]
