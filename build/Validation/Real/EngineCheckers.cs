@@ -69,16 +69,24 @@ public static class EngineCheckers
                 continue;
             }
             var args = new List<string> { "run", "--rm", "--network", "none" };
-            foreach (
-                var volume in service.Volumes.Where(v =>
-                    v.IsBind && !v.Source.Contains("data", StringComparison.Ordinal)
-                )
-            )
+            // Configuration mounts only, read-only: the engines' data folders are not touched.
+            var dataDir = Path.Combine(model.StackDirectory, "data");
+            foreach (var volume in service.Volumes.Where(v => v.IsBind))
             {
-                args.AddRange([
-                    "-v",
-                    $"{Path.GetFullPath(Path.Combine(composeDir, Interpolation.Expand(volume.Source, model.Env)))}:{volume.Target}:ro",
-                ]);
+                var source = Path.GetFullPath(
+                    Path.Combine(composeDir, Interpolation.Expand(volume.Source, model.Env))
+                );
+                if (
+                    source == dataDir
+                    || source.StartsWith(
+                        dataDir + Path.DirectorySeparatorChar,
+                        StringComparison.Ordinal
+                    )
+                )
+                {
+                    continue;
+                }
+                args.AddRange(["-v", $"{source}:{volume.Target}:ro"]);
             }
             foreach (var (name, value) in model.Env.CheckerEnvironment())
             {
