@@ -46,7 +46,4 @@ public sealed class ValidationReport
     public string Summary() =>
         $"Validate: {Errors} error{(Errors == 1 ? "" : "s")}, {Warnings} warning{(Warnings == 1 ? "" : "s")}, "
         + $"{_skipped.Count} check{(_skipped.Count == 1 ? "" : "s")} skipped";
-
-    /// <summary>Findings of one file (tests use it).</summary>
-    public IEnumerable<Finding> For(string path) => _findings.Where(f => f.Path == path);
 }

@@ -47,9 +47,6 @@ public sealed class StackModel
 
     public StackFile? FileAt(string fullPath) => Files.GetValueOrDefault(Relative(fullPath));
 
-    public IEnumerable<StackFile> YamlFiles =>
-        Files.Values.Where(f => f.Kind == FileKind.Yaml && f.Yaml is not null);
-
     /// <summary>Top-level keys of a YAML file.</summary>
     public static HashSet<string> TopKeys(StackFile file) => file.Yaml.Keys().ToHashSet();
 }

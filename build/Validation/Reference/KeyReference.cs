@@ -70,8 +70,6 @@ public sealed class KeyReference
     public IReadOnlyDictionary<string, ValueKind>? Section(string path) =>
         _sections.GetValueOrDefault(Canonical(path));
 
-    public bool Knows(string path, string key) => Section(path)?.ContainsKey(key) ?? true;
-
     /// <summary>Checks every mapping below <paramref name="node"/> (at <paramref name="path"/>) against the reference.</summary>
     public void Check(StackFile file, YamlNode? node, ValidationReport report, string path = "")
     {

@@ -63,8 +63,6 @@ public static partial class ValueKinds
         };
     }
 
-    public static bool IsDuration(string value) => DurationPattern().IsMatch(value);
-
     /// <summary>Duration in seconds (Prometheus units d/w/y included), null when not a duration.</summary>
     public static double? Seconds(string value)
     {
