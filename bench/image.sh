@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmark of Caro's image (issue 7): image size, publish + image build time cold and warm (no-op), and the
+# time from `docker run` to Caro's /health/ready answering 200. Targets: image <= 30 MB, ready <= 1 s after start,
+# warm no-op <= 2 s.
+#
+# Usage: bench/image.sh [--runs=N] [--ready-to-run]
+#   --runs=N        container starts to time (default 5; the median and the spread are printed)
+#   --ready-to-run  also measure a ReadyToRun publish (bigger image, less start-up CPU; ~5 min more)
+# Needs a Docker engine and the .NET SDK. No registry: the base is built from this machine's libraries
+# (./build.sh --target=BaseImage). "Cold" deletes the publish cache (.build/caro-publish, .build/artifacts/caro).
+# Every image and container it makes has a unique name and is removed at exit.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs=5
+r2r=0
+for arg in "$@"; do
+  case "$arg" in
+    --runs=*) runs="${arg#--runs=}" ;;
+    --ready-to-run) r2r=1 ;;
+    *) echo "error: unknown argument '$arg' (valid: --runs=N, --ready-to-run)" >&2; exit 2 ;;
+  esac
+done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "error: --runs takes a positive whole number, not '$runs'" >&2; exit 2; }
+command -v docker >/dev/null || { echo "error: docker is not installed (Debian: apt-get install docker.io)" >&2; exit 1; }
+docker info >/dev/null 2>&1 || { echo "error: the Docker engine is not running (start it: dockerd &)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "error: curl is not installed (apt-get install curl)" >&2; exit 1; }
+
+id="bench$$"
+export CARO_IMAGE="caro-$id:local" NO_COLOR=1
+unset CARO_BASE_IMAGE
+base="caro-$id-base:host"
+container=""
+cleanup() {
+  [[ -n "$container" ]] && docker rm -f "$container" >/dev/null 2>&1 || true
+  docker image ls "caro-$id" --format '{{.Repository}}:{{.Tag}}' | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  docker rmi -f "$base" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+to_secs() { awk -F: '{ printf "%.2f", $1 * 3600 + $2 * 60 + $3 }' <<<"$1"; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+# Runs ./build.sh quietly and sets: wall (seconds), task (the build's own total, without the host's start-up)
+# and last_log; fails with the build's output on error.
+timed_build() {
+  local log start end
+  log=$(mktemp)
+  start=$(now)
+  if ! ./build.sh "$@" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; echo "error: ./build.sh $* failed" >&2; exit 1
+  fi
+  end=$(now)
+  last_log=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
+  task=$(to_secs "$(awk '/^Total:/ { print $2 }' <<<"$last_log")")
+  wall=$(secs "$start" "$end")
+  rm -f "$log"
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# Time from `docker run -d` to the first 200 from /health/ready on the published management port.
+start_to_ready() {
+  local image=$1 port start end
+  port=$(( 20000 + RANDOM % 20000 ))
+  start=$(now)
+  container=$(docker run -d -p "127.0.0.1:$port:9090" "$image")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do
+    sleep 0.01
+    if [[ $(docker inspect -f '{{.State.Running}}' "$container") != true ]]; then
+      docker logs "$container" >&2; echo "error: the container stopped" >&2; exit 1
+    fi
+  done
+  end=$(now)
+  docker rm -f "$container" >/dev/null; container=""
+  secs "$start" "$end"
+}
+
+measure() {
+  local label=$1; shift
+  local extra=("$@")
+  rm -rf .build/caro-publish .build/artifacts/caro
+  local cold_publish cold_publish_task cold_image cold_image_task warm warm_task size ready spread
+  wall="" task="" last_log=""
+  timed_build --target=CaroPublish "${extra[@]}"; cold_publish=$wall; cold_publish_task=$task
+  docker image inspect "$base" >/dev/null 2>&1 || timed_build --target=BaseImage --base-image="$base" "${extra[@]}"
+  timed_build --target=CaroImage --base-image="$base" "${extra[@]}"; cold_image=$wall; cold_image_task=$task
+  timed_build --target=CaroImage --base-image="$base" "${extra[@]}"; warm=$wall; warm_task=$task
+  grep -q "is up to date" <<<"$last_log" || { echo "error: the warm run was not a no-op:" >&2; echo "$last_log" >&2; exit 1; }
+  size=$(docker image inspect -f '{{.Size}}' "$CARO_IMAGE")
+  local times=()
+  for _ in $(seq 1 "$runs"); do times+=("$(start_to_ready "$CARO_IMAGE")"); done
+  ready=$(printf '%s\n' "${times[@]}" | median)
+  spread=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
+  printf '%-22s %8s %8s\n' "[$label]" "wall" "task"
+  printf '%-22s %7ss %7ss\n' "cold publish" "$cold_publish" "$cold_publish_task"
+  printf '%-22s %7ss %7ss\n' "cold image build" "$cold_image" "$cold_image_task"
+  printf '%-22s %7ss %7ss   (target <= 2 s)\n' "warm no-op" "$warm" "$warm_task"
+  printf '%-22s %8s   (target <= 30 MB)\n' "image size" "$(awk -v s="$size" 'BEGIN { printf "%.1f MB", s / 1e6 }')"
+  printf '%-22s %7ss   median of %s: %s(target <= 1 s)\n' "start to ready" "$ready" "$runs" "$spread"
+  echo
+}
+
+echo "bench/image.sh: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), docker $(docker version -f '{{.Server.Version}}'), $(date -u +%FT%TZ)"
+./build.sh --help >/dev/null  # the build host compiled before anything is timed
+echo
+measure "trimmed (default)"
+if ((r2r)); then
+  measure "trimmed + ReadyToRun" --ready-to-run
+  rm -rf .build/caro-publish .build/artifacts/caro  # leave the default publish behind, not the R2R one
+fi
