@@ -74,7 +74,7 @@ public static class StackHealth
         var failed = results.Where(r => r.Result?.Outcome != ReadinessOutcome.Ready).ToList();
         foreach (var failure in failed)
         {
-            PrintFailure(session, failure);
+            await PrintFailureAsync(session, failure);
         }
         if (failed.Count > 0)
         {
@@ -105,19 +105,46 @@ public static class StackHealth
         }
     }
 
-    private static void PrintFailure(StackSession session, ServiceProgress progress)
+    private static async Task PrintFailureAsync(StackSession session, ServiceProgress progress)
     {
         session.Error($"{progress.Target.Service}: {progress.Result?.Detail}");
         if (progress.Failure?.State is { } state)
         {
-            session.Error(
-                $"  state {state.Status}, exit code {state.ExitCode}, restarts {state.RestartCount}, health {state.Health ?? "none"}"
+            Print(session, state, progress.Failure.LastLogs);
+            return;
+        }
+        if (progress.Result?.Outcome != ReadinessOutcome.TimedOut)
+        {
+            return;
+        }
+        // Not ready in time: what the container says is the best clue.
+        var containers = await session.Docker.ProjectContainersAsync(
+            session.Project,
+            CancellationToken.None
+        );
+        foreach (var container in containers.Where(c => c.Service == progress.Target.Service))
+        {
+            Print(
+                session,
+                container,
+                await session.Docker.TailLogsAsync(container.Id, LogLines, CancellationToken.None)
             );
-            session.Error($"  last {progress.Failure.LastLogs.Count} log line(s) of {state.Name}:");
-            foreach (var line in progress.Failure.LastLogs)
-            {
-                session.Error("  | " + line);
-            }
+        }
+    }
+
+    private static void Print(
+        StackSession session,
+        ContainerState state,
+        IReadOnlyList<string> logs
+    )
+    {
+        session.Error(
+            $"  state {state.Status}, exit code {state.ExitCode}, restarts {state.RestartCount}, health {state.Health ?? "none"}"
+        );
+        session.Error($"  last {logs.Count} log line(s) of {state.Name}:");
+        foreach (var line in logs)
+        {
+            session.Error("  | " + line);
         }
     }
 }

@@ -198,6 +198,8 @@ public sealed class LifecycleTests
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(output, Does.Contain("web (not ready after 2 s (last: HTTP 503))"));
+        Assert.That(output, Does.Contain("state running, exit code 0"));
+        Assert.That(output, Does.Contain("| listening"), "the container's last log lines");
     }
 
     [Test]
