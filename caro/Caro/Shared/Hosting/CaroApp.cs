@@ -12,6 +12,7 @@ using Caro.Shared.Events;
 using Caro.Shared.Persistence;
 using Caro.Shared.Settings;
 using Caro.Shared.Telemetry;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Caro.Shared.Hosting;
@@ -67,6 +68,14 @@ public static class CaroApp
         options?.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
+        // Build the EF model on another core while the pipeline and Kestrel start: it is most of
+        // the time to /health/ready (SchemaInitializer then finds it cached).
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<CaroDbContext>>();
+        _ = Task.Run(() =>
+        {
+            using var db = contexts.CreateDbContext();
+            return db.Model;
+        });
         app.Services.GetRequiredService<CaroMetrics>(); // starts the caro.uptime heartbeat
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CaroLoad;
+
+/// <summary>One Caro process on free loopback ports, started and timed until /health/ready answers 200.</summary>
+public sealed class CaroInstance : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private CaroInstance(Process process, int httpPort, TimeSpan ready)
+    {
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        TimeToReady = ready;
+    }
+
+    public Uri BaseAddress { get; }
+    public TimeSpan TimeToReady { get; }
+
+    public static async Task<CaroInstance> StartAsync(
+        string caro,
+        IReadOnlyDictionary<string, string> environment
+    )
+    {
+        var (http, management) = (FreePort(), FreePort());
+        var start = caro.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { caro } }
+            : new ProcessStartInfo(caro);
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["CARO_HTTP_PORT"] = http.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        start.Environment["CARO_MANAGEMENT_PORT"] = management.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        start.Environment["CARO_BIND_ADDRESS"] = "127.0.0.1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var watch = Stopwatch.StartNew();
+        var process =
+            Process.Start(start) ?? throw new InvalidOperationException("Caro did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"Caro exited with code {process.ExitCode} during start"
+                );
+            }
+            try
+            {
+                if (
+                    (await probe.GetAsync($"http://127.0.0.1:{management}/health/ready")).StatusCode
+                    == HttpStatusCode.OK
+                )
+                {
+                    return new CaroInstance(process, http, watch.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow first answer
+            }
+            await Task.Delay(5);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("Caro was not ready within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
