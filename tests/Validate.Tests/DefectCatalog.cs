@@ -227,6 +227,33 @@ public static partial class DefectCatalog
                 ExpectedFile: Compose
             ),
             new(
+                "misspelled Alloy block",
+                Alloy,
+                "  retry_on_failure {",
+                "  retry_on_failre {",
+                ["unknown block 'retry_on_failre'", "did you mean 'retry_on_failure'"],
+                CheckLine: true
+            ),
+            new(
+                "misspelled Alloy component",
+                Alloy,
+                "otelcol.processor.batch \"default\" {",
+                "otelcol.procesor.batch \"default\" {",
+                [
+                    "unknown component 'otelcol.procesor.batch'",
+                    "did you mean 'otelcol.processor.batch'",
+                ],
+                CheckLine: true
+            ),
+            new(
+                "misspelled Alloy attribute",
+                Alloy,
+                "spike_limit    = \"102MiB\"",
+                "spike_limt    = \"102MiB\"",
+                ["unknown attribute 'spike_limt'", "did you mean 'spike_limit'"],
+                CheckLine: true
+            ),
+            new(
                 "alert without a routable severity",
                 StagingRules,
                 "          severity: critical",

@@ -66,6 +66,7 @@ public static class AlloyChecks
         }
         CheckFromContext(path, components, report);
         AlloyValueChecks.Run(path, body, report);
+        AlloyNameChecks.Run(path, body, report);
     }
 
     private static void CheckDuplicates(
