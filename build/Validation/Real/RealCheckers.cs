@@ -22,7 +22,7 @@ public static partial class RealCheckers
             foreach (var skip in report.Skipped.Skip(skipsBefore))
             {
                 report.Error(
-                    "stack",
+                    model.Compose?.Path ?? model.Prefix,
                     Position.Start,
                     $"{skip.Checker} could not run (--strict): {skip.Reason}"
                 );
