@@ -59,7 +59,23 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         session.Info(
             $"Up: project {session.Project}, env {context.DeployEnvironment.Slug()}, secrets {session.SecretsMode.ToString().ToLowerInvariant()}, {compose.Flavor} compose, {(names.Length == 0 ? "all services" : string.Join(", ", names) + " (--no-deps)")}"
         );
-        var result = await session.RunAsync(session.Secrets.Wrap(compose.Up(names)));
+        // Compose's progress ("Creating ... done"; it waits for depends_on health conditions) is shown, masked.
+        var command = session.Secrets.Wrap(compose.Up(names)) with
+        {
+            OnOutput = line => session.Info("  " + line),
+            OnError = line => session.Info("  " + line),
+        };
+        CommandResult result;
+        try
+        {
+            result = await session.RunAsync(command);
+        }
+        catch (OperationCanceledException) when (session.Cancellation.IsCancellationRequested)
+        {
+            throw new BuildException(
+                "Up cancelled (Ctrl+C) while compose was starting containers: --target=Ps shows what runs, --target=Down stops it."
+            );
+        }
         if (!result.Succeeded)
         {
             throw new BuildException(session.Secrets.ExplainFailure("compose up", result));
