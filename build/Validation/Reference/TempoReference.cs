@@ -39,6 +39,8 @@ public static class TempoReference
         ~: block_builder live_store metrics_generator storage overrides memberlist usage_report cache ingest partition_ring
         ~: multitenancy_enabled:bool shutdown_delay:dur stream_over_http_enabled:bool autocomplete_filtering_enabled:bool
         ~: ingester_client generator_client live_store_client
+        # 2.x blocks: known here so that TempoChecks reports them as removed (not as misspellings of "ingest")
+        ~: ingester compactor
         server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
         server~: grpc_listen_conn_limit:int register_instrumentation:bool graceful_shutdown_timeout:dur http_server_read_timeout:dur
         server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
