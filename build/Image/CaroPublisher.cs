@@ -47,6 +47,11 @@ public sealed class CaroPublisher(BuildContext context, CaroPublishSettings sett
                 $"Caro's project is missing ({Path.GetRelativePath(_paths.Root.FullPath, project)}): restore it from git."
             );
         }
+        using var publishLock = PublishLock.Acquire(
+            CaroPublishSettings.WorkDirectory(_paths),
+            message => context.Information("{0}", message),
+            context.CancellationToken
+        );
         var inputs = InputsHash();
         var binary = CaroPublishSettings.Binary(_paths);
         if (File.Exists(binary) && File.Exists(StampFile) && File.ReadAllText(StampFile) == inputs)

@@ -54,6 +54,11 @@ public sealed class CaroImage : AsyncFrostingTask<BuildContext>
             local,
             labels
         );
+        using var publishLock = PublishLock.Acquire(
+            CaroPublishSettings.WorkDirectory(context.Paths),
+            message => context.Information("{0}", message),
+            context.CancellationToken
+        );
         await new CaroImageBuilder(
             docker,
             m => context.Information("{0}", m),

@@ -28,30 +28,28 @@ public sealed class E2eRun
     public string LocalImage => $"{ImageRepository}:local";
     public Uri Api => new($"http://127.0.0.1:{ApiPort}/");
 
-    private readonly List<string> _extraImages = [];
+    /// <summary>An image name owned (and removed) by this run: it starts with <see cref="ImageRepository"/>.</summary>
+    public string OwnedImage(string suffix) => $"{ImageRepository}-{suffix}:host";
 
-    /// <summary>An image name owned (and removed) by this run.</summary>
-    public string OwnedImage(string suffix)
+    /// <summary>The build run with this test's ports and image name (and <paramref name="overrides"/>).</summary>
+    public BuildScript Build(params (string Name, string? Value)[] overrides)
     {
-        var name = $"caro-{Id}-{suffix}:host";
-        _extraImages.Add(name);
-        return name;
+        var environment = new Dictionary<string, string?>
+        {
+            ["CARO_IMAGE"] = LocalImage,
+            ["CARO_DEMO_PORT"] = ApiPort.ToString(),
+            ["CARO_DEMO_MANAGEMENT_PORT"] = ManagementPort.ToString(),
+            ["INFISICAL_ENV"] = null,
+            ["LGTM_PROJECT_NAME"] = null,
+            ["CARO_BASE_IMAGE"] = null,
+            ["NO_COLOR"] = "1",
+        };
+        foreach (var (name, value) in overrides)
+        {
+            environment[name] = value;
+        }
+        return new BuildScript(environment);
     }
-
-    /// <summary>The build run with this test's ports and image name; development secrets only.</summary>
-    public BuildScript Build() =>
-        new(
-            new Dictionary<string, string?>
-            {
-                ["CARO_IMAGE"] = LocalImage,
-                ["CARO_DEMO_PORT"] = ApiPort.ToString(),
-                ["CARO_DEMO_MANAGEMENT_PORT"] = ManagementPort.ToString(),
-                ["INFISICAL_ENV"] = null,
-                ["LGTM_PROJECT_NAME"] = null,
-                ["CARO_BASE_IMAGE"] = null,
-                ["NO_COLOR"] = "1",
-            }
-        );
 
     /// <summary>The arguments every lifecycle call of this run takes.</summary>
     public string[] Lifecycle(string target, params string[] more) =>
@@ -66,21 +64,13 @@ public sealed class E2eRun
     /// <summary>Removes the project's containers and networks and every image this run made, even after a failure.</summary>
     public async Task CleanUpAsync()
     {
-        var docker = Engine.Docker;
-        await docker.RemoveProjectAsync(Project, CancellationToken.None);
-        var tags = await docker.Runner.RunAsync(
-            docker.Command("image", "ls", ImageRepository, "--format", "{{.Repository}}:{{.Tag}}")
-        );
-        var images = tags
-            .StandardOutput.Split(
-                '\n',
-                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
-            )
-            .Concat(_extraImages)
-            .ToArray();
-        if (images.Length > 0)
+        await Engine.Docker.RemoveProjectAsync(Project, CancellationToken.None);
+        var images = await OwnImagesAsync();
+        if (images.Count > 0)
         {
-            await docker.Runner.RunAsync(docker.Command(["rmi", "--force", .. images]));
+            await Engine.Docker.Runner.RunAsync(
+                Engine.Docker.Command(["rmi", "--force", .. images])
+            );
         }
     }
 
@@ -95,10 +85,28 @@ public sealed class E2eRun
         var networks = await docker.Runner.RunAsync(
             docker.Command("network", "ls", "-q", "--filter", filter)
         );
-        var images = await docker.Runner.RunAsync(
-            docker.Command("image", "ls", "-q", ImageRepository)
+        var images = await OwnImagesAsync();
+        return (
+            containers.StandardOutput + networks.StandardOutput + string.Join(' ', images)
+        ).Trim();
+    }
+
+    /// <summary>Every image whose repository starts with this run's prefix (Caro's image, bases, variants).</summary>
+    private async Task<IReadOnlyList<string>> OwnImagesAsync()
+    {
+        var list = await Engine.Docker.Runner.RunAsync(
+            Engine.Docker.Command("image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
         );
-        return (containers.StandardOutput + networks.StandardOutput + images.StandardOutput).Trim();
+        return list
+            .StandardOutput.Split(
+                '\n',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+            )
+            .Where(i =>
+                i.StartsWith(ImageRepository + ":", StringComparison.Ordinal)
+                || i.StartsWith(ImageRepository + "-", StringComparison.Ordinal)
+            )
+            .ToArray();
     }
 
     private static int FreePort()
