@@ -24,8 +24,10 @@ public sealed class DockerFixture
         await EnsureEngineAsync();
         var hash = SourceHash();
         var published = await PublishAsync(hash);
-        _baseImage = $"lifecycle-tests-base:{hash}";
-        Image = $"lifecycle-tests-server:{hash}";
+        // Tags unique to this run: another run's teardown (e.g. a parallel ./build.sh --target=Test) never removes ours.
+        var run = $"{hash}-{Environment.ProcessId}";
+        _baseImage = $"lifecycle-tests-base:{run}";
+        Image = $"lifecycle-tests-server:{run}";
         await new OfflineBaseImage(Docker).EnsureAsync(_baseImage, [published]);
         var context = Directory.CreateTempSubdirectory("lifecycle-image-").FullName;
         try
@@ -116,6 +118,7 @@ public sealed class DockerFixture
         {
             return binary;
         }
+        var staging = $"{output}.tmp-{Environment.ProcessId}";
         var publish = await Docker.Runner.RunAsync(
             new CommandSpec(
                 "dotnet",
@@ -125,7 +128,7 @@ public sealed class DockerFixture
                     "-c",
                     "Release",
                     "-o",
-                    output,
+                    staging,
                     "--nologo",
                     "-v",
                     "q",
@@ -137,6 +140,15 @@ public sealed class DockerFixture
             Is.EqualTo(0),
             publish.StandardOutput + publish.StandardError
         );
+        // Published aside, then moved in one step: a parallel run never sees a half-written binary.
+        try
+        {
+            Directory.Move(staging, output);
+        }
+        catch (IOException) when (File.Exists(binary))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
         return binary;
     }
 }
