@@ -25,7 +25,7 @@ public sealed class ProcessTests
         var (http, management) = (Ports.Closed(), Ports.Closed());
         var environment = Environment(http, management);
         using var caro = CaroProcess.Start(environment);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var started = Stopwatch.StartNew();
         HttpStatusCode? ready = null;
         while (
@@ -40,7 +40,8 @@ public sealed class ProcessTests
                     await client.GetAsync($"http://127.0.0.1:{management}/health/ready")
                 ).StatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception exception)
+                when (exception is HttpRequestException or TaskCanceledException)
             {
                 await Task.Delay(50);
             }
