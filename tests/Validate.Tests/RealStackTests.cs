@@ -87,6 +87,30 @@ public sealed class RealStackTests
     }
 
     [Test]
+    public void A_file_that_does_not_parse_reports_its_parse_error_and_nothing_it_causes()
+    {
+        using var stack = StackCopy.Create();
+        string[] broken =
+        [
+            "stack/docker-compose.yaml",
+            "stack/env.yaml",
+            "stack/metrics.yaml",
+            "stack/config/loki/loki.yaml",
+        ];
+        foreach (var path in broken)
+        {
+            File.AppendAllText(Path.Combine(stack.Root, path), "broken: [\n");
+        }
+        var report = stack.Validate("1-3");
+        Assert.That(
+            report.Findings.Select(f => f.Path),
+            Is.EquivalentTo(broken),
+            string.Join("\n", report.Lines())
+        );
+        Assert.That(report.Findings.Select(f => f.Message), Has.All.StartsWith("YAML syntax"));
+    }
+
+    [Test]
     public void A_missing_stack_folder_is_one_clear_error()
     {
         var root = Path.Combine(

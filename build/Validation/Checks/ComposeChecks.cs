@@ -13,6 +13,10 @@ public static class ComposeChecks
     {
         if (model.Compose?.Yaml is not { } root)
         {
+            if (model.Compose is not null)
+            {
+                return; // its parse error is reported
+            }
             report.Error(
                 model.InStack("docker-compose.yaml"),
                 Position.Start,

@@ -21,6 +21,10 @@ public static class EnvCatalogChecks
             );
             return;
         }
+        if (model.EnvFile.Yaml is null)
+        {
+            return; // its parse error is reported; checking against an empty catalog would only add noise
+        }
         var known = model.Env.Variables.Keys.ToList();
         foreach (
             var variable in model.Env.Variables.Values.Where(v =>

@@ -10,6 +10,10 @@ public static class LokiChecks
     {
         if (model.Loki?.Yaml is not { } root)
         {
+            if (model.HasUnparsed("config/loki/"))
+            {
+                return;
+            }
             report.Error(
                 model.InStack("config/loki"),
                 Position.Start,

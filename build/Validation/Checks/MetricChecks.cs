@@ -19,6 +19,10 @@ public static class MetricChecks
             );
             return;
         }
+        if (model.MetricsFile.Yaml is null)
+        {
+            return; // its parse error is reported; checking against an empty catalog would only add noise
+        }
         foreach (var rule in model.RuleFiles)
         {
             foreach (

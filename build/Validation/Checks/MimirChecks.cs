@@ -18,6 +18,10 @@ public static class MimirChecks
     {
         if (model.Mimir?.Yaml is not { } root)
         {
+            if (model.HasUnparsed("config/mimir/"))
+            {
+                return;
+            }
             report.Error(
                 model.InStack("config/mimir"),
                 Position.Start,
@@ -156,6 +160,10 @@ public static class MimirChecks
         ValidationReport report
     )
     {
+        if (model.Compose is not null && model.Compose.Yaml is null)
+        {
+            return; // the -target flag is in the compose file, which did not parse
+        }
         var target = model.Service("mimir")?.Flag("target") ?? root.Get("target").Str() ?? "all";
         if (!target.Split(',').Contains("alertmanager"))
         {

@@ -7,7 +7,7 @@ public static class MountChecks
 {
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Compose is null)
+        if (model.Compose?.Yaml is null)
         {
             return;
         }

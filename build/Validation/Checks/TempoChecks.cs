@@ -23,6 +23,10 @@ public static class TempoChecks
     {
         if (model.Tempo?.Yaml is not { } root)
         {
+            if (model.HasUnparsed("config/tempo/"))
+            {
+                return;
+            }
             report.Error(
                 model.InStack("config/tempo"),
                 Position.Start,

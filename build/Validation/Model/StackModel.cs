@@ -40,6 +40,12 @@ public sealed class StackModel
     /// <summary>Path of a file of the stack as findings print it.</summary>
     public string InStack(string relative) => $"{Prefix}/{relative}";
 
+    /// <summary>True when a file under <c>stack/&lt;folder&gt;</c> failed to parse: its parse error is the finding, not its absence.</summary>
+    public bool HasUnparsed(string folder) =>
+        Files.Values.Any(f =>
+            !f.Parsed && f.Path.StartsWith(InStack(folder), StringComparison.Ordinal)
+        );
+
     public ComposeService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
 
     public string Relative(string fullPath) =>
