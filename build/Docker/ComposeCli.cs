@@ -34,7 +34,7 @@ public sealed class ComposeCli
     public string Project { get; }
     public string ComposeFile { get; }
 
-    /// <summary>Finds compose: <c>docker compose version</c> first, then <c>docker-compose version</c>.</summary>
+    /// <summary>Finds compose: <c>docker compose version</c> first, then <c>docker-compose</c> on PATH.</summary>
     public static async Task<ComposeCli> DetectAsync(
         CommandRunner runner,
         string project,
@@ -58,16 +58,11 @@ public sealed class ComposeCli
                 );
             }
         }
+        // Found on PATH is enough: running `docker-compose version` costs a Python start (~0.5 s) on every target,
+        // and a broken install fails the compose command itself with its own message.
         if (CommandRunner.FindOnPath("docker-compose") is not null)
         {
-            var v1 = await runner.RunAsync(
-                new CommandSpec("docker-compose", ["version", "--short"]),
-                cancellation
-            );
-            if (v1.Succeeded)
-            {
-                return new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile);
-            }
+            return new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile);
         }
         throw new BuildException(
             "Docker Compose is not installed: install the compose plugin (docker compose) or docker-compose (Debian: apt-get install docker-compose)."
