@@ -90,24 +90,32 @@ public sealed class RealStackTests
     public void A_file_that_does_not_parse_reports_its_parse_error_and_nothing_it_causes()
     {
         using var stack = StackCopy.Create();
-        string[] broken =
-        [
-            "stack/docker-compose.yaml",
-            "stack/env.yaml",
-            "stack/metrics.yaml",
-            "stack/config/loki/loki.yaml",
-        ];
-        foreach (var path in broken)
+        var broken = new Dictionary<string, string>
         {
-            File.AppendAllText(Path.Combine(stack.Root, path), "broken: [\n");
+            ["stack/docker-compose.yaml"] = "broken: [\n",
+            ["stack/env.yaml"] = "broken: [\n",
+            ["stack/metrics.yaml"] = "broken: [\n",
+            ["stack/config/loki/loki.yaml"] = "broken: [\n",
+            ["stack/config/mimir/mimir.yaml"] = "broken: [\n",
+            ["stack/config/tempo/tempo.yaml"] = "broken: [\n",
+            ["stack/config/grafana/provisioning/datasources/datasources.yaml"] = "broken: [\n",
+            ["stack/config/grafana/dashboards/stack-health.json"] = "x",
+            ["stack/config/alloy/config.alloy"] = "\nbroken {\n",
+        };
+        foreach (var (path, text) in broken)
+        {
+            File.AppendAllText(Path.Combine(stack.Root, path), text);
         }
         var report = stack.Validate("1-3");
         Assert.That(
             report.Findings.Select(f => f.Path),
-            Is.EquivalentTo(broken),
+            Is.EquivalentTo(broken.Keys),
             string.Join("\n", report.Lines())
         );
-        Assert.That(report.Findings.Select(f => f.Message), Has.All.StartsWith("YAML syntax"));
+        Assert.That(
+            report.Findings.Select(f => f.Message),
+            Has.All.Match("^(YAML|JSON|Alloy) syntax: ")
+        );
     }
 
     [Test]

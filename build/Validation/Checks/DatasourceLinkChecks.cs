@@ -21,6 +21,10 @@ public static class DatasourceLinkChecks
 
     public static void Run(StackModel model, ValidationReport report)
     {
+        if (model.HasUnparsed("config/grafana/", FileKind.Yaml))
+        {
+            return; // some datasources did not parse: links to them cannot be judged
+        }
         var index = MetricChecks.DatasourceIndex(model);
         foreach (var file in model.GrafanaDatasources)
         {

@@ -232,7 +232,7 @@ public static class EndpointChecks
         var port =
             uri.IsDefaultPort || uri.Port < 0 ? (uri.Scheme == "https" ? 443 : 80) : uri.Port;
         var ports = ServicePorts.Of(model, service);
-        if (!ports.Contains(port))
+        if (ServicePorts.Known(model, service) && !ports.Contains(port))
         {
             report.Error(
                 path,

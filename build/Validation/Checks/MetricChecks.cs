@@ -74,7 +74,11 @@ public static class MetricChecks
                 }
             }
         }
-        foreach (var dashboard in model.Dashboards.Where(d => d.Json is not null))
+        // A provisioning file that did not parse hides datasource uids: dashboards are then not checked against them.
+        var datasourcesComplete = !model.HasUnparsed("config/grafana/", FileKind.Yaml);
+        foreach (
+            var dashboard in model.Dashboards.Where(d => d.Json is not null && datasourcesComplete)
+        )
         {
             DashboardChecks.Run(model, report, dashboard, datasources);
         }

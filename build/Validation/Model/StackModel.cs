@@ -41,9 +41,11 @@ public sealed class StackModel
     public string InStack(string relative) => $"{Prefix}/{relative}";
 
     /// <summary>True when a file under <c>stack/&lt;folder&gt;</c> failed to parse: its parse error is the finding, not its absence.</summary>
-    public bool HasUnparsed(string folder) =>
+    public bool HasUnparsed(string folder, FileKind? kind = null) =>
         Files.Values.Any(f =>
-            !f.Parsed && f.Path.StartsWith(InStack(folder), StringComparison.Ordinal)
+            !f.Parsed
+            && (kind is null || f.Kind == kind)
+            && f.Path.StartsWith(InStack(folder), StringComparison.Ordinal)
         );
 
     public ComposeService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
