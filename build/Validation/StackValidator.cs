@@ -43,7 +43,8 @@ public static class StackValidator
                 () => MountChecks.Run(model, report),
                 () => MetricChecks.Run(model, report),
                 () => ExemplarChecks.Run(model, report),
-                () => DatasourceLinkChecks.Run(model, report)
+                () => DatasourceLinkChecks.Run(model, report),
+                () => CatalogUsageChecks.Run(model, report)
             );
             report.LayerTimes[3] = watch.Elapsed;
         }

@@ -94,6 +94,21 @@ public static partial class DefectCatalog
                 CheckLine: true
             ),
             new(
+                "catalog usedBy names a service that never reads the variable",
+                "stack/env.yaml",
+                "default: \"admin\"\n    usedBy: [grafana]",
+                "default: \"admin\"\n    usedBy: [loki]",
+                ["GRAFANA_ADMIN_USER: usedBy names loki, but that service never reads it"]
+            ),
+            new(
+                "service reads a variable its catalog entry does not list",
+                "stack/env.yaml",
+                "default: \"admin\"\n    usedBy: [grafana]",
+                "default: \"admin\"\n    usedBy: [Up]",
+                ["GRAFANA_ADMIN_USER is read by service grafana, but its usedBy"],
+                ExpectedFile: Compose
+            ),
+            new(
                 "trace-to-logs link into another tenant",
                 Datasources,
                 "tracesToLogsV2:\n        datasourceUid: loki-staging",

@@ -7,6 +7,7 @@ public sealed record EnvVariable(
     bool Secret,
     string? Path,
     string? RequiredWhen,
+    IReadOnlyList<string> UsedBy,
     Position Pos
 );
 
@@ -30,6 +31,7 @@ public sealed class EnvCatalog
                 item.Get("secret").Bool() ?? false,
                 item.Get("path").Str(),
                 item.Get("requiredWhen").Str(),
+                item.Get("usedBy").Strings().ToList(),
                 item.Pos()
             );
         }
