@@ -254,6 +254,21 @@ public static partial class DefectCatalog
                 CheckLine: true
             ),
             new(
+                "tsdb index period other than 24h",
+                Loki,
+                "        period: 24h",
+                "        period: 168h",
+                ["tsdb needs index.period 24h", "not 168h"],
+                CheckLine: true
+            ),
+            new(
+                "schema periods out of order",
+                Loki,
+                "  configs:\n    - from: 2025-01-01\n",
+                "  configs:\n    - from: 2025-06-01\n      store: tsdb\n      object_store: filesystem\n      schema: v13\n      index:\n        prefix: index_\n        period: 24h\n    - from: 2025-01-01\n",
+                ["increasing order"]
+            ),
+            new(
                 "alert without a routable severity",
                 StagingRules,
                 "          severity: critical",

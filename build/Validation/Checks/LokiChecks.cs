@@ -70,17 +70,7 @@ public static class LokiChecks
                 .OrderBy(p => p.Get("from").Str(), StringComparer.Ordinal)
                 .LastOrDefault()
             ?? periods[0];
-        foreach (var period in periods)
-        {
-            if (!DateOnly.TryParseExact(period.Get("from").Str(), "yyyy-MM-dd", out _))
-            {
-                report.Error(
-                    file.Path,
-                    period.Get("from")?.Pos() ?? period.Pos(),
-                    "schema period 'from' must be a date YYYY-MM-DD"
-                );
-            }
-        }
+        SchemaPeriods.Check(file, periods, report);
         var structuredMetadata =
             root.At("limits_config", "allow_structured_metadata").Bool() ?? true;
         var schema = active.Get("schema").Str();
@@ -91,19 +81,6 @@ public static class LokiChecks
                 file.Path,
                 active.Pos(),
                 $"structured metadata (limits_config.allow_structured_metadata, default true) needs the active schema period on v13 with store tsdb, not {schema ?? "?"}/{store ?? "?"}: Loki refuses to start"
-            );
-        }
-        var period24 = active.At("index", "period").Str();
-        if (
-            retention.Bool() == true
-            && period24 is not null
-            && ValueKinds.Seconds(period24) != 86400
-        )
-        {
-            report.Error(
-                file.Path,
-                active.At("index", "period")!.Pos(),
-                $"compactor retention needs a 24h index period, not {period24}"
             );
         }
     }

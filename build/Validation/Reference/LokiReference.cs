@@ -57,7 +57,7 @@ public static class LokiReference
         common.ring.kvstore~: store prefix consul etcd multi
         schema_config: configs:list
         schema_config.configs[]: from store object_store schema index chunks row_shards:int
-        schema_config.configs[].index: prefix period:dur tags
+        schema_config.configs[].index: prefix period:dur tags path_prefix
         runtime_config: period:dur file
         compactor~: working_directory compaction_interval:dur apply_retention_interval:dur retention_enabled:bool retention_delete_delay:dur
         compactor~: retention_delete_worker_count:int retention_table_timeout:dur retention_backoff_config delete_request_store
