@@ -38,7 +38,8 @@ public static class TempoReference
         ~: target http_api_prefix server internal_server distributor querier query_frontend backend_scheduler backend_worker
         ~: block_builder live_store metrics_generator storage overrides memberlist usage_report cache ingest partition_ring
         ~: multitenancy_enabled:bool shutdown_delay:dur stream_over_http_enabled:bool autocomplete_filtering_enabled:bool
-        ~: ingester_client generator_client live_store_client
+        ~: ingester_client generator_client live_store_client metrics_generator_client backend_scheduler_client
+        ~: auth_enabled:bool enable_go_runtime_metrics:bool
         # 2.x blocks: known here so that TempoChecks reports them as removed (not as misspellings of "ingest")
         ~: ingester compactor
         server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
