@@ -48,7 +48,10 @@ public static class TempoChecks
         }
         TempoReference.Keys.Check(file, root, report);
         EnvSyntaxCheck.DashForm(file, "Tempo", report);
-        if (root.Get("multitenancy_enabled").Bool() != true)
+        if (
+            root.Get("multitenancy_enabled").Bool() != true
+            && root.Get("auth_enabled").Bool() != true
+        )
         {
             report.Error(
                 file.Path,
