@@ -5,7 +5,7 @@
 //   EXIT_AFTER_MS, EXIT_CODE=1   exit with EXIT_CODE after this long (a crashing service)
 //   LOG_LINES=0           print "log line i" N times at start
 //   PRINT_ENV=NAME,...    print NAME=<value> for each (to test that the build masks secrets in logs)
-//   READY_FILE=/tmp/ready when set, also write the time of readiness (Unix ms) there
+//   READY_FILE=/tmp/ready when set, write there (at start) the moment /ready turns 200, in Unix ms
 // Argument "healthcheck": probe http://127.0.0.1:PORT/ready once, exit 0 on 200 else 1 (Docker HEALTHCHECK).
 using System.Diagnostics;
 using System.Net;
@@ -37,6 +37,7 @@ if (args.Length > 0 && args[0] == "healthcheck")
 
 // As PID 1 in a container, SIGTERM is ignored unless handled: stop at once like a well-behaved service.
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Environment.Exit(0));
+var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var readyAfter = Env("READY_AFTER_MS", 0);
 Console.WriteLine($"test server starting on port {port}, ready after {readyAfter} ms");
@@ -66,11 +67,8 @@ if (exitAfter >= 0)
 var readyFile = Environment.GetEnvironmentVariable("READY_FILE");
 if (readyFile is not null)
 {
-    _ = Task.Run(async () =>
-    {
-        await Task.Delay(readyAfter);
-        File.WriteAllText(readyFile, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString());
-    });
+    // The exact moment /ready starts answering 200, written at once (the clock below decides readiness).
+    File.WriteAllText(readyFile, (startedAt.ToUnixTimeMilliseconds() + readyAfter).ToString());
 }
 await Task.Delay(Env("LISTEN_AFTER_MS", 0));
 var listener = new TcpListener(IPAddress.Any, port);
