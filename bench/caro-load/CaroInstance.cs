@@ -17,6 +17,16 @@ public sealed class CaroInstance : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>CPU time Caro has used so far (user + system), from /proc: insensitive to other load on the machine.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
     public TimeSpan TimeToReady { get; }
 
     public static async Task<CaroInstance> StartAsync(

@@ -10,14 +10,15 @@ public sealed record LoadResult(
     double P50Ms,
     double P99Ms,
     long Requests,
-    long Failures
+    long Failures,
+    double CpuMsPerRequest
 );
 
 /// <summary>
 /// Closed-loop load: N connections, each sending its next request as soon as the previous one
 /// answered, for a fixed time after a warm-up. Latency is measured per request on the client.
 /// </summary>
-public sealed class LoadRunner(HttpClient client)
+public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
 {
     public sealed record Seed(long MemberId, long DeckId, IReadOnlyList<long> CardIds);
 
@@ -96,6 +97,7 @@ public sealed class LoadRunner(HttpClient client)
         {
             latencies[i] = new List<long>(100_000);
         }
+        var cpuBefore = serverCpu();
         var watch = Stopwatch.StartNew();
         await LoopAsync(
             request,
@@ -108,6 +110,7 @@ public sealed class LoadRunner(HttpClient client)
             }
         );
         var elapsed = watch.Elapsed.TotalSeconds;
+        var cpuMs = (serverCpu() - cpuBefore).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) =>
             all.Length == 0
@@ -120,7 +123,8 @@ public sealed class LoadRunner(HttpClient client)
             Percentile(0.50),
             Percentile(0.99),
             all.Length,
-            failures.Sum()
+            failures.Sum(),
+            all.Length == 0 ? 0 : cpuMs / all.Length
         );
     }
 

@@ -57,6 +57,12 @@ public sealed class GamificationRulesTests
             GamificationRules.BadgesFor(GamificationRules.Initial, after),
             Is.EqualTo(new[] { BadgeType.FirstReview })
         );
+        var second = GamificationRules.Apply(after, 5, Day);
+        Assert.That(
+            GamificationRules.BadgesFor(after, second),
+            Is.Empty,
+            "only the event that leaves 0 XP"
+        );
     }
 
     [Test]

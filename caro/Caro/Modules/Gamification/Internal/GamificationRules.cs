@@ -55,11 +55,16 @@ internal static class GamificationRules
         return new Progress(exp, LevelFor(exp), streak, last);
     }
 
-    /// <summary>Badges earned by this transition, in the original's order; each is stored at most once per member.</summary>
+    /// <summary>
+    /// Badges earned by this transition, in the original's order: first review (XP leaves 0), level 5
+    /// (crossing), 7-day streak (reaching 7). Each is stored at most once per member.
+    /// </summary>
     public static IReadOnlyList<BadgeType> BadgesFor(Progress before, Progress after)
     {
+        // Checked on the transition (what this event changed), so an ordinary review costs no badge
+        // query; the (member, type) key still keeps each badge unique if a condition is met again.
         var badges = new List<BadgeType>();
-        if (after.TotalExp > 0)
+        if (after.TotalExp > 0 && before.TotalExp == 0)
         {
             badges.Add(BadgeType.FirstReview);
         }
@@ -67,7 +72,7 @@ internal static class GamificationRules
         {
             badges.Add(BadgeType.Level5);
         }
-        if (after.StreakDays >= 7)
+        if (after.StreakDays >= 7 && before.StreakDays < 7)
         {
             badges.Add(BadgeType.Streak7);
         }
