@@ -8,8 +8,9 @@ namespace Build.Tasks.Lifecycle;
 
 [TaskName(nameof(Up))]
 [TaskDescription(
-    "Starts the stack: preflight (engine, compose, ports, data dirs), secrets (Infisical or --secrets=local), compose up -d, WaitHealthy, URL table. --services=a,b starts only those (--no-deps)."
+    "Starts the stack: Preflight, Validate, Caro image, ports and data dirs, compose up -d (secrets only in its environment), WaitHealthy, Alertmanager configs, URL table. --services=a,b starts only those (--no-deps)."
 )]
+[IsDependentOn(typeof(Preflight))]
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
@@ -18,17 +19,10 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         var stopwatch = Stopwatch.StartNew();
         var session = StackSession.For(context);
 
-        // Preflight: engine, compose, secrets (one line each on failure), then ports and data directories.
-        await session.Docker.EnsureEngineAsync(session.Cancellation);
+        // Preflight (engine, compose, secrets: its own task, repeated cheaply here for --exclusive), then ports
+        // and data directories.
+        var resolved = await Preflight.CheckAsync(session);
         var compose = await session.ComposeAsync();
-        var resolved = await session.Secrets.ResolveAsync(session.Cancellation);
-        var missing = resolved.Missing.Select(v => v.Variable.Name).ToList();
-        if (missing.Count > 0)
-        {
-            throw new BuildException(
-                $"Cannot start: {missing.Count} required variable(s) missing for {context.DeployEnvironment.Slug()}: {string.Join(", ", missing)} (see --target=EnvCheck)."
-            );
-        }
         var file = session.LoadCompose(resolved);
         var services = session.SelectServices(file);
         var own = await session.Docker.ProjectContainersAsync(

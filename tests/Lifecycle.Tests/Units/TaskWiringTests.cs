@@ -11,13 +11,16 @@ public sealed class TaskWiringTests
     );
 
     [Test]
-    public void Restart_is_Down_then_Up_and_Up_runs_Validate_first()
+    public void Restart_is_Down_then_Up_and_Up_runs_Preflight_and_Validate_first()
     {
         Assert.That(
             Catalog.Find(nameof(Restart))!.Dependencies,
             Is.EqualTo(new[] { nameof(Down), nameof(Up) })
         );
-        Assert.That(Catalog.DependenciesOf(Catalog.Find(nameof(Up))!), Does.Contain("Validate"));
+        Assert.That(
+            Catalog.DependenciesOf(Catalog.Find(nameof(Up))!),
+            Is.SupersetOf(new[] { nameof(Preflight), "Validate" })
+        );
     }
 
     [Test]
