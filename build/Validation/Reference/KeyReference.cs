@@ -197,7 +197,7 @@ public sealed class KeyReference
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
+    /// <summary><c>overrides.*</c> reads as <c>overrides.&lt;tenant&gt;</c> in messages.</summary>
     private static string Display(string path) =>
-        path.Replace("[]", "[]", StringComparison.Ordinal)
-            .Replace(".*", ".<tenant>", StringComparison.Ordinal);
+        path.Replace(".*", ".<tenant>", StringComparison.Ordinal);
 }
