@@ -13,6 +13,12 @@ public sealed class InfisicalDouble : IDisposable
 
     public InfisicalDouble(bool loggedIn = true)
     {
+        if (Build.Docker.CommandRunner.FindOnPath("python3") is null)
+        {
+            Assert.Ignore(
+                "The Infisical test double is a python3 script and python3 is not installed (apt-get install python3)."
+            );
+        }
         _folder = Directory.CreateTempSubdirectory("infisical-double-").FullName;
         var bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
         File.Copy(Path.Combine(TestPaths.Doubles, "infisical"), Path.Combine(bin, "infisical"));
