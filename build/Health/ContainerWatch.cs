@@ -42,9 +42,22 @@ public sealed class ContainerWatch(
         var seen = false;
         while (true)
         {
-            var containers = (await docker.ProjectContainersAsync(project, cancellation))
-                .Where(c => c.Service == service)
-                .ToList();
+            List<ContainerState> containers;
+            try
+            {
+                containers = (await docker.ProjectContainersAsync(project, cancellation))
+                    .Where(c => c.Service == service)
+                    .ToList();
+            }
+            catch (Build.Host.BuildException e)
+            {
+                return new ContainerFailure(
+                    service,
+                    $"the Docker engine stopped answering ({e.Message})",
+                    null,
+                    []
+                );
+            }
             seen |= containers.Count > 0;
             foreach (var container in containers)
             {
