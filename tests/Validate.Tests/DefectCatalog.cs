@@ -103,6 +103,16 @@ public static partial class DefectCatalog
                 ["legacy flat override", "enable_legacy_overrides"]
             ),
             new(
+                "Tempo tenant override without ingestion limits",
+                TempoOverrides,
+                "  caro-backend-staging:\n    ingestion:\n      rate_limit_bytes: 15000000\n      burst_size_bytes: 20000000\n",
+                "  caro-backend-staging:\n    ingestion:\n",
+                [
+                    "overrides.caro-backend-staging: ingestion.rate_limit_bytes is not set",
+                    "RATE_LIMITED",
+                ]
+            ),
+            new(
                 "Tempo receiver on localhost",
                 Tempo,
                 "endpoint: \"0.0.0.0:4317\"",

@@ -74,6 +74,10 @@ public static class TempoChecks
             foreach (var (tenant, limits) in overrides.Yaml.Get("overrides").Entries())
             {
                 CheckScoped(overrides, limits, $"overrides.{tenant.Value}", legacyAllowed, report);
+                if (!legacyAllowed)
+                {
+                    CheckIngestionLimits(overrides, tenant, limits, report);
+                }
             }
         }
         CheckReceivers(file, root, report);
@@ -102,6 +106,38 @@ public static class TempoChecks
                     file.Path,
                     key.Pos(),
                     $"{where}.{key.Value}: legacy flat override, refused by Tempo 3 unless overrides.enable_legacy_overrides: true; use the scoped form (ingestion, compaction, metrics_generator, global, ...){hint}"
+                );
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tempo does not merge a tenant's entry with the defaults (modules/overrides/runtime_config_overrides.go):
+    /// an ingestion rate or burst the entry leaves out is 0, and the distributor refuses every push of that
+    /// tenant as rate-limited.
+    /// </summary>
+    private static void CheckIngestionLimits(
+        StackFile file,
+        YamlScalarNode tenant,
+        YamlNode? limits,
+        ValidationReport report
+    )
+    {
+        foreach (var key in new[] { "rate_limit_bytes", "burst_size_bytes" })
+        {
+            var text = limits.At("ingestion", key).Str();
+            var set =
+                text is not null
+                && (
+                    text.StartsWith("${", StringComparison.Ordinal)
+                    || (long.TryParse(text, out var bytes) && bytes > 0)
+                );
+            if (!set)
+            {
+                report.Error(
+                    file.Path,
+                    tenant.Pos(),
+                    $"overrides.{tenant.Value}: ingestion.{key} is not set to a positive value: Tempo does not merge tenant overrides with the defaults, so it is 0 and every span of this tenant is refused (RATE_LIMITED); repeat the ingestion limits in each tenant"
                 );
             }
         }
