@@ -59,21 +59,35 @@ timed_build() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# Time from `docker run -d` to the first 200 from /health/ready on the published management port.
+# CPU seconds a container has used so far (cgroup v1 or v2), or "n/a": unlike wall time, it does not grow
+# when other work shares the machine's cores.
+container_cpu() {
+  local id v1 v2
+  id=$(docker inspect -f '{{.Id}}' "$1")
+  v1=/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage
+  v2=/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat
+  if [[ -r $v1 ]]; then awk '{ printf "%.2f", $1 / 1e9 }' "$v1"
+  elif [[ -r $v2 ]]; then awk '/^usage_usec/ { printf "%.2f", $2 / 1e6 }' "$v2"
+  else echo "n/a"; fi
+}
+
+# Time from `docker run -d` to the first 200 from /health/ready on the published management port; sets
+# ready_wall and ready_cpu.
 start_to_ready() {
-  local image=$1 port start end
+  local image=$1 port start end polls=0
   port=$(( 20000 + RANDOM % 20000 ))
   start=$(now)
   container=$(docker run -d -p "127.0.0.1:$port:9090" "$image")
   until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do
     sleep 0.01
-    if [[ $(docker inspect -f '{{.State.Running}}' "$container") != true ]]; then
+    if (( ++polls % 50 == 0 )) && [[ $(docker inspect -f '{{.State.Running}}' "$container") != true ]]; then
       docker logs "$container" >&2; echo "error: the container stopped" >&2; exit 1
     fi
   done
   end=$(now)
+  ready_cpu=$(container_cpu "$container")
   docker rm -f "$container" >/dev/null; container=""
-  secs "$start" "$end"
+  ready_wall=$(secs "$start" "$end")
 }
 
 measure() {
@@ -88,16 +102,21 @@ measure() {
   timed_build --target=CaroImage --base-image="$base" "${extra[@]}"; warm=$wall; warm_task=$task
   grep -q "is up to date" <<<"$last_log" || { echo "error: the warm run was not a no-op:" >&2; echo "$last_log" >&2; exit 1; }
   size=$(docker image inspect -f '{{.Size}}' "$CARO_IMAGE")
-  local times=()
-  for _ in $(seq 1 "$runs"); do times+=("$(start_to_ready "$CARO_IMAGE")"); done
+  local times=() cpus=() cpu
+  for _ in $(seq 1 "$runs"); do
+    start_to_ready "$CARO_IMAGE"
+    times+=("$ready_wall") cpus+=("$ready_cpu")
+  done
   ready=$(printf '%s\n' "${times[@]}" | median)
   spread=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
+  cpu=$( [[ ${cpus[0]} == n/a ]] && echo n/a || printf '%s\n' "${cpus[@]}" | median)
   printf '%-22s %8s %8s\n' "[$label]" "wall" "task"
   printf '%-22s %7ss %7ss\n' "cold publish" "$cold_publish" "$cold_publish_task"
   printf '%-22s %7ss %7ss\n' "cold image build" "$cold_image" "$cold_image_task"
   printf '%-22s %7ss %7ss   (target <= 2 s)\n' "warm no-op" "$warm" "$warm_task"
   printf '%-22s %8s   (target <= 30 MB)\n' "image size" "$(awk -v s="$size" 'BEGIN { printf "%.1f MB", s / 1e6 }')"
   printf '%-22s %7ss   median of %s: %s(target <= 1 s)\n' "start to ready" "$ready" "$runs" "$spread"
+  printf '%-22s %7ss   median container CPU used until ready (wall time on an idle machine is close to it)\n' "CPU to ready" "$cpu"
   echo
 }
 
