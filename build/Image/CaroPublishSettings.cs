@@ -8,14 +8,14 @@ namespace Build.Image;
 /// <code>
 /// variant (self-contained, single file)   binary   CPU to ready   RSS     publish   API (member, deck, card, review)
 /// trimmed, EF Core whole, compressed *     21 MB    2.2 s          77 MB   ~1-2 min  works
-/// trimmed, EF Core whole                   35 MB    2.3 s          73 MB   ~1 min    works
+/// trimmed, EF Core whole                   35 MB    2.3 s          73 MB   ~1 min    (ready)
 /// trimmed + ReadyToRun, compressed         42 MB    0.85 s         107 MB  ~6 min    works
-/// trimmed + ReadyToRun                     83 MB    0.55 s         93 MB   ~5 min    works
+/// trimmed + ReadyToRun                     83 MB    0.55 s         93 MB   ~5 min    (ready)
 /// not trimmed, compressed                  57 MB    1.7 s          157 MB  ~1 min    works
-/// not trimmed                              111 MB   1.25 s         105 MB  ~0.5 min  works
+/// not trimmed                              111 MB   1.25 s         105 MB  ~0.5 min  (ready)
 /// fully trimmed (nothing kept whole)       -        -              -       -         breaks (EF Core, JSON)
 /// </code>
-/// (uncompressed variants: only readiness checked; "fully trimmed": MissingMethodException in EF Core's change
+/// ("(ready)": only readiness checked; "fully trimmed": MissingMethodException in EF Core's change
 /// tracker and System.Text.Json losing record constructors.)
 /// * the default: the only one under the 30 MB image target (27 MB with the 5 MB offline base); the start-up
 /// CPU is JIT work that trimming makes necessary (trimmed assemblies lose their precompiled code). --ready-to-run
