@@ -36,17 +36,32 @@ $files += @('Directory.Build.props', 'Directory.Packages.props', 'global.json', 
 $listing = ($files | Sort-Object FullName | ForEach-Object { "$($_.FullName) $($_.LastWriteTimeUtc.Ticks)" }) -join "`n"
 $current = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($listing)))
 
-if (-not (Test-Path $dll) -or -not (Test-Path $stamp) -or (Get-Content $stamp -Raw) -ne $current) {
-    [Console]::Error.WriteLine('Building the build host (build/Build.csproj)...')
+function Test-Stale { -not (Test-Path $dll) -or -not (Test-Path $stamp) -or (Get-Content $stamp -Raw) -ne $current }
+
+if (Test-Stale) {
     New-Item -ItemType Directory -Force -Path $out | Out-Null
-    $log = Join-Path $root '.build/build-host.log'
-    & dotnet build (Join-Path $root 'build/Build.csproj') -c Release -o $out --nologo -v quiet -clp:ErrorsOnly *> $log
-    if ($LASTEXITCODE -ne 0) {
-        Get-Content $log | Where-Object { $_ -match 'error' } | Sort-Object -Unique | ForEach-Object { [Console]::Error.WriteLine($_) }
-        [Console]::Error.WriteLine("error: the build host did not compile (full log: $log).")
-        exit 1
+    # One build at a time (parallel calls share the output folder): an exclusive handle on a lock file.
+    $lockPath = Join-Path $root '.build/build-host.lock'
+    $lock = $null
+    while (-not $lock) {
+        try { $lock = [IO.File]::Open($lockPath, 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [IO.IOException] { Start-Sleep -Milliseconds 200 }
     }
-    Set-Content -Path $stamp -Value $current -NoNewline
+    try {
+        if (Test-Stale) {
+            [Console]::Error.WriteLine('Building the build host (build/Build.csproj)...')
+            $log = Join-Path $root '.build/build-host.log'
+            # Never incremental: a concurrent build may have written outputs newer than a source edited meanwhile.
+            & dotnet build (Join-Path $root 'build/Build.csproj') -c Release -o $out --no-incremental --nologo -v quiet -clp:ErrorsOnly *> $log
+            if ($LASTEXITCODE -ne 0) {
+                Get-Content $log | Where-Object { $_ -match 'error' } | Sort-Object -Unique | ForEach-Object { [Console]::Error.WriteLine($_) }
+                [Console]::Error.WriteLine("error: the build host did not compile (full log: $log).")
+                exit 1
+            }
+            Set-Content -Path $stamp -Value $current -NoNewline
+        }
+    }
+    finally { $lock.Dispose() }
 }
 
 & dotnet $dll @args

@@ -30,15 +30,23 @@ sources() {
 current=$(sources | LC_ALL=C sort | cksum)
 
 if [[ ! -f $dll || ! -f $stamp || "$(cat "$stamp")" != "$current" ]]; then
-  echo "Building the build host (build/Build.csproj)..." >&2
   mkdir -p "$out"
-  log="$root/.build/build-host.log"
-  if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
-    grep -E 'error|Error' "$log" | sort -u >&2 || cat "$log" >&2
-    echo "error: the build host did not compile (full log: $log)." >&2
-    exit 1
+  # One build at a time (parallel ./build.sh calls share the output folder), and never incremental: a
+  # concurrent build may have written outputs newer than a source edited meanwhile.
+  exec 9>"$root/.build/build-host.lock"
+  command -v flock >/dev/null 2>&1 && flock 9
+  current=$(sources | LC_ALL=C sort | cksum)
+  if [[ ! -f $dll || ! -f $stamp || "$(cat "$stamp")" != "$current" ]]; then
+    echo "Building the build host (build/Build.csproj)..." >&2
+    log="$root/.build/build-host.log"
+    if ! dotnet build "$root/build/Build.csproj" -c Release -o "$out" --no-incremental --nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+      grep -E 'error|Error' "$log" | sort -u >&2 || cat "$log" >&2
+      echo "error: the build host did not compile (full log: $log)." >&2
+      exit 1
+    fi
+    printf '%s' "$current" >"$stamp"
   fi
-  printf '%s' "$current" >"$stamp"
+  exec 9>&-
 fi
 
 exec dotnet "$dll" "$@"

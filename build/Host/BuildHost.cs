@@ -141,7 +141,7 @@ public sealed class BuildHost
                 );
             }
             PrintError(console, commandLine.Verbosity, exception);
-            return exception is UsageException ? UsageError : Failure;
+            return Unwrap(exception) is UsageException ? UsageError : Failure;
         }
     }
 
@@ -158,13 +158,11 @@ public sealed class BuildHost
             var task = (IFrostingTask)Activator.CreateInstance(info.Type)!;
             instances[info.Name] = task;
             var builder = engine.RegisterTask(info.Name).Description(info.Description);
-            foreach (var dependency in info.Dependencies)
+            // Declared dependencies first, then those declared from the other side with IsDependeeOf, so a
+            // task's own order is kept (Cake's IsDependeeOf would put the dependee first).
+            foreach (var dependency in catalog.DependenciesOf(info))
             {
                 builder.IsDependentOn(dependency);
-            }
-            foreach (var dependee in info.Dependees)
-            {
-                builder.IsDependeeOf(dependee);
             }
             builder
                 .WithCriteria(ctx => task.ShouldRun(ctx) || !skipped.Add(info.Name))

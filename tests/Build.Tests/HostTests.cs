@@ -16,6 +16,7 @@ public sealed class HostTests
         typeof(AfterGated),
         typeof(Broken),
         typeof(Crash),
+        typeof(BadInput),
         typeof(AfterBroken),
         typeof(Probe),
         typeof(Default),
@@ -41,6 +42,27 @@ public sealed class HostTests
         Assert.That(At("Restore"), Is.LessThan(At("Compile")));
         Assert.That(At("Compile"), Is.LessThan(At("Package")));
         Assert.That(At("Lint"), Is.LessThan(At("Package")));
+    }
+
+    [Test]
+    public void Declared_dependencies_run_before_those_added_with_IsDependeeOf()
+    {
+        var (exitCode, _) = HostFixture.Run(Samples, "--target=Package");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "Restore", "Compile", "Lint", "Package" }));
+    }
+
+    [Test]
+    public void A_usage_error_raised_inside_a_task_exits_with_2()
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, "--target=BadInput");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
+        Assert.That(
+            console.Error,
+            Does.Contain("Error: --services names an unknown service 'nope'.")
+        );
     }
 
     [Test]
@@ -170,7 +192,7 @@ public sealed class HostTests
         Assert.That(
             console.Error,
             Does.StartWith(
-                "Error: Unknown target 'Nope'. Valid targets: AfterBroken, AfterGated, Broken, Compile,"
+                "Error: Unknown target 'Nope'. Valid targets: AfterBroken, AfterGated, BadInput, Broken, Compile,"
             )
         );
         Assert.That(Journal.Entries, Is.Empty);

@@ -87,6 +87,14 @@ public sealed class Broken : FrostingTask<BuildContext>
     public override void Finally(BuildContext context) => Journal.Add("Finally");
 }
 
+[TaskName(nameof(BadInput))]
+[TaskDescription("Sample: rejects its argument from inside the task.")]
+public sealed class BadInput : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        throw new UsageException("--services names an unknown service 'nope'.");
+}
+
 [TaskName(nameof(Crash))]
 [TaskDescription("Sample: fails with an unexpected exception.")]
 public sealed class Crash : FrostingTask<BuildContext>
