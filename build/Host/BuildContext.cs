@@ -38,6 +38,7 @@ public sealed class BuildContext : CakeContextAdapter
         )
     {
         Console = services.Console;
+        _console = services.Console;
         CommandLine = commandLine;
         Paths = paths;
         Tasks = tasks;
@@ -48,10 +49,18 @@ public sealed class BuildContext : CakeContextAdapter
     /// <summary>The console the build writes to (tests pass a fake one).</summary>
     public IConsole Console { get; }
 
+    private readonly FilteringConsole _console;
+
     public CommandLine CommandLine { get; }
     public BuildPaths Paths { get; }
     public BuildArguments Args { get; }
     public TaskCatalog Tasks { get; }
+
+    /// <summary>
+    /// Every text the build writes to the console passes through <paramref name="filter"/> from now on
+    /// (for example to mask secret values).
+    /// </summary>
+    public void AddOutputFilter(Func<string, string> filter) => _console.AddFilter(filter);
 
     /// <summary>Cancelled on Ctrl+C; pass it to anything that waits.</summary>
     public CancellationToken CancellationToken { get; }
@@ -73,7 +82,7 @@ public sealed class BuildContext : CakeContextAdapter
 internal sealed class CakeServices : IServiceProvider
 {
     public CakeServices(
-        IConsole console,
+        FilteringConsole console,
         Verbosity verbosity,
         DirectoryPath workingDirectory,
         CommandLine commandLine
@@ -104,7 +113,7 @@ internal sealed class CakeServices : IServiceProvider
         ToolInstaller = new NoToolInstaller();
     }
 
-    public IConsole Console { get; }
+    public FilteringConsole Console { get; }
     public IFileSystem FileSystem { get; }
     public ICakeEnvironment Environment { get; }
     public IGlobber Globber { get; }

@@ -52,8 +52,9 @@ public sealed class BuildHost
         CancellationToken cancellation = default
     )
     {
-        var console =
-            _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()));
+        var console = new FilteringConsole(
+            _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
+        );
         CommandLine commandLine;
         TaskCatalog catalog;
         try

@@ -14,9 +14,20 @@ public sealed class SecretMasker
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
     private string[] _ordered = [];
 
-    /// <summary>The masker of one build run (one per context object).</summary>
+    /// <summary>
+    /// The masker of one build run (one per context object). For a build context it also masks everything
+    /// the build writes to the console, whichever target writes it.
+    /// </summary>
     public static SecretMasker For(object owner) =>
-        PerOwner.GetValue(owner, _ => new SecretMasker());
+        PerOwner.GetValue(
+            owner,
+            o =>
+            {
+                var masker = new SecretMasker();
+                (o as Build.Host.BuildContext)?.AddOutputFilter(masker.Apply);
+                return masker;
+            }
+        );
 
     /// <summary>Registers a secret value; values shorter than 4 characters are masked too (never skipped).</summary>
     public void Add(string? secret)

@@ -17,6 +17,7 @@ public sealed class HostTests
         typeof(Broken),
         typeof(Crash),
         typeof(BadInput),
+        typeof(Leaky),
         typeof(AfterBroken),
         typeof(Probe),
         typeof(Default),
@@ -63,6 +64,25 @@ public sealed class HostTests
             console.Error,
             Does.Contain("Error: --services names an unknown service 'nope'.")
         );
+    }
+
+    [Test]
+    public void Output_filters_apply_to_the_log_the_console_and_the_error_line_at_every_verbosity()
+    {
+        var (exitCode, console) = HostFixture.Run(
+            Samples,
+            "--target=Leaky",
+            "--verbosity=diagnostic"
+        );
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Failure));
+        Assert.That(
+            console.All,
+            Does.Contain("log: ********")
+                .And.Contain("console: ********")
+                .And.Contain("failed with ********")
+        );
+        Assert.That(console.All, Does.Not.Contain(Leaky.Secret));
     }
 
     [Test]

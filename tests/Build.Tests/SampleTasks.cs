@@ -136,3 +136,18 @@ public sealed class Default : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => Journal.Add(nameof(Default));
 }
+
+[TaskName(nameof(Leaky))]
+[TaskDescription("Sample: knows a secret, then writes it through the log and the console.")]
+public sealed class Leaky : FrostingTask<BuildContext>
+{
+    public const string Secret = "s3cr3t-value-42";
+
+    public override void Run(BuildContext context)
+    {
+        context.AddOutputFilter(text => text.Replace(Secret, "********", StringComparison.Ordinal));
+        Cake.Common.Diagnostics.LoggingAliases.Information(context, "log: {0}", Secret);
+        context.Console.WriteLine($"console: {Secret}");
+        throw new BuildException($"failed with {Secret}");
+    }
+}
