@@ -2,7 +2,7 @@
 # Readiness benchmark of WaitHealthy, with a real container (the lifecycle tests' TestServer, built offline) that
 # becomes ready at a known moment (at start it writes that moment, in Unix ms, to a bind-mounted file). In one run:
 #   - WaitHealthy (Polly, from the host): ready moment -> the build printing "web: ready in ..."
-#   - Docker's own healthcheck with the compose file's interval (10s, as in stack/docker-compose.yaml):
+#   - Docker's own healthcheck with the interval of stack/docker-compose.yaml's caro-demo service:
 #     ready moment -> end of the first passing check (State.Health.Log, the engine's own timestamp)
 #   - a no-op second Up on the running stack (./build.sh wall clock, and the build's own "Up: done in")
 # Targets: WaitHealthy lag <= 0.5 s and >= 4x faster than the Docker healthcheck. Exit 1 when a target is missed.
@@ -13,7 +13,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ready_after="${1:-4000}"
 runs="${2:-3}"
-interval="10s"
+# The interval the real stack uses (caro-demo's healthcheck), read from the compose file.
+interval=$(awk '/^  caro-demo:/ {svc=1} svc && /interval:/ {print $2; exit}' "$root/stack/docker-compose.yaml")
+[[ -n $interval ]] || { echo "error: no healthcheck interval for caro-demo in stack/docker-compose.yaml" >&2; exit 1; }
 project="benchhealth$$"
 work="$(mktemp -d /tmp/bench-health-XXXXXX)"
 base_image="bench-health-base:$$"
