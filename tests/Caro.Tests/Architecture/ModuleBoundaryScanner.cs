@@ -23,6 +23,10 @@ public static class ModuleBoundaryScanner
         var violations = new HashSet<Violation>();
         foreach (var type in assembly.GetTypes())
         {
+            if (type.Namespace?.EndsWith(".CompiledModel", StringComparison.Ordinal) == true)
+            {
+                continue; // EF's generated model (dotnet ef dbcontext optimize) necessarily names every entity
+            }
             var module = ModuleOf(type, modulesRoot);
             if (
                 module is null

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caro.Shared.Persistence;
@@ -22,8 +23,9 @@ public sealed class SchemaInitializer(
                 await db.Database.EnsureCreatedAsync(stoppingToken);
                 state.MarkReady();
                 logger.LogInformation(
-                    "Database schema ready ({Provider})",
-                    db.Database.ProviderName
+                    "Database schema ready ({Provider}), {Elapsed} ms after process start",
+                    db.Database.ProviderName,
+                    (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds
                 );
                 return;
             }

@@ -1,0 +1,36 @@
+using Caro.Shared.Persistence;
+using Caro.Shared.Persistence.CompiledModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Caro.Tests.Domain;
+
+/// <summary>
+/// The compiled EF model (caro/Caro/Shared/Persistence/CompiledModel, used with the InMemory provider for a
+/// fast start) must describe the same model as the entity configurations. When this fails, regenerate it:
+/// see caro/README.md, "Storage".
+/// </summary>
+public sealed class CompiledModelTests
+{
+    [Test]
+    public void CompiledModelMatchesTheEntityConfigurations()
+    {
+        using var built = new CaroDbContext(
+            new DbContextOptionsBuilder<CaroDbContext>().UseInMemoryDatabase("built").Options
+        );
+        using var compiled = new CaroDbContext(
+            new DbContextOptionsBuilder<CaroDbContext>()
+                .UseInMemoryDatabase("compiled")
+                .UseModel(CaroDbContextModel.Instance)
+                .Options
+        );
+        var expected = built.Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+        var actual = compiled.Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+        Assert.That(
+            actual,
+            Is.EqualTo(expected),
+            "the compiled model is stale: regenerate it (caro/README.md, Storage)"
+        );
+        Assert.That(built.Model.GetEntityTypes().Count(), Is.EqualTo(9));
+    }
+}
