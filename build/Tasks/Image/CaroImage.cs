@@ -17,9 +17,7 @@ public sealed class CaroImage : AsyncFrostingTask<BuildContext>
     public override bool ShouldRun(BuildContext context)
     {
         // --no-build still runs (to check the image to reuse exists); --services without Caro does not.
-        SkippedMessage = context.Args.Flag(ImageArguments.NoBuild)
-            ? ""
-            : ImageScope.SkipReason(context) ?? "";
+        SkippedMessage = ImageScope.NotWanted(context) ?? "";
         return SkippedMessage.Length == 0;
     }
 

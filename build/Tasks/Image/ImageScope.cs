@@ -7,13 +7,15 @@ namespace Build.Tasks.Image;
 /// <summary>When CaroPublish and CaroImage have nothing to do: <c>--no-build</c>, or <c>--services</c> without Caro.</summary>
 public static class ImageScope
 {
-    /// <summary>Null when the image should be built, else the reason it is not.</summary>
-    public static string? SkipReason(BuildContext context)
+    /// <summary>Null when Caro should be published, else the reason it is not.</summary>
+    public static string? SkipReason(BuildContext context) =>
+        context.Args.Flag(ImageArguments.NoBuild)
+            ? "--no-build: the last Caro image is reused"
+            : NotWanted(context);
+
+    /// <summary>Null when Caro runs in this Up (or no service list was given), else why its image is not needed.</summary>
+    public static string? NotWanted(BuildContext context)
     {
-        if (context.Args.Flag(ImageArguments.NoBuild))
-        {
-            return "--no-build: the last Caro image is reused";
-        }
         var services = context.Args.GetList(LifecycleArguments.Services);
         if (
             services.Count > 0
