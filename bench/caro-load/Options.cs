@@ -56,7 +56,7 @@ public sealed record Options(
         return new Options(
             caro,
             Int("seconds", 8, 1, 600),
-            Int("warmup", 3, 0, 60),
+            Int("warmup", 10, 0, 120),
             Int("connections", 16, 1, 512),
             Int("rounds", 2, 1, 10),
             Int("cards", 300, 1, 5000)
