@@ -60,6 +60,16 @@ public sealed record CaroPublishSettings(bool ReadyToRun)
         return list;
     }
 
+    /// <summary>What Caro's image is made from, relative to the repository root (for its git revision label).</summary>
+    public static readonly IReadOnlyList<string> SourcePaths =
+    [
+        "caro",
+        "Directory.Build.props",
+        "Directory.Packages.props",
+        "global.json",
+        "build/Image/CaroPublish.targets",
+    ];
+
     public static string Project(BuildPaths paths) =>
         paths.Caro.CombineWithFilePath("Caro/Caro.csproj").FullPath;
 

@@ -3,7 +3,12 @@ using Build.Docker;
 
 namespace Build.Image;
 
-/// <summary>The OCI labels of Caro's image (source, revision, version), read from git and Caro's project file.</summary>
+/// <summary>
+/// The OCI labels of Caro's image (source, revision, version), read from git and Caro's project file. The revision
+/// is the last commit that changed Caro's inputs (not HEAD): a commit elsewhere in the repository neither
+/// relabels nor rebuilds the image, so Up does not recreate an unchanged Caro. Uncommitted changes to those
+/// inputs add <c>.dirty</c> to the version.
+/// </summary>
 public sealed partial record ImageLabels(string Source, string Revision, string Version)
 {
     /// <summary>The Dockerfile's build arguments that fill the labels.</summary>
@@ -14,12 +19,27 @@ public sealed partial record ImageLabels(string Source, string Revision, string 
         CommandRunner runner,
         string root,
         string caroProject,
+        IReadOnlyList<string> sourcePaths,
         Func<string, string?> variable,
         CancellationToken cancellation
     )
     {
         var revision =
-            await GitAsync(runner, root, ["rev-parse", "HEAD"], cancellation) ?? "unknown";
+            await GitAsync(
+                runner,
+                root,
+                ["log", "-1", "--format=%H", "--", .. sourcePaths],
+                cancellation
+            ) ?? "unknown";
+        var dirty =
+            revision != "unknown"
+            && await GitAsync(
+                runner,
+                root,
+                ["status", "--porcelain", "--untracked-files=normal", "--", .. sourcePaths],
+                cancellation
+            )
+                is not null;
         var source =
             variable("GITHUB_SERVER_URL") is { Length: > 0 } server
             && variable("GITHUB_REPOSITORY") is { Length: > 0 } repository
@@ -29,7 +49,7 @@ public sealed partial record ImageLabels(string Source, string Revision, string 
         var version = ProjectVersion(caroProject);
         if (revision != "unknown")
         {
-            version += "+" + revision[..Math.Min(12, revision.Length)];
+            version += "+" + revision[..Math.Min(12, revision.Length)] + (dirty ? ".dirty" : "");
         }
         return new ImageLabels(WithoutCredentials(source), revision, version);
     }

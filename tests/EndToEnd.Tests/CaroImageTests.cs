@@ -49,7 +49,7 @@ public sealed class CaroImageTests
         Assert.That(first.Output, Does.Contain($"Built {_run.ImageRepository}:"));
 
         var image = await InspectAsync(_run.LocalImage);
-        var head = await GitHeadAsync();
+        var revision = await GitRevisionOfCaroAsync();
         Assert.Multiple(() =>
         {
             Assert.That(
@@ -68,11 +68,11 @@ public sealed class CaroImageTests
             var labels = image.GetProperty("Config").GetProperty("Labels");
             Assert.That(
                 labels.GetProperty("org.opencontainers.image.revision").GetString(),
-                Is.EqualTo(head)
+                Is.EqualTo(revision)
             );
             Assert.That(
                 labels.GetProperty("org.opencontainers.image.version").GetString(),
-                Does.EndWith("+" + head[..12])
+                Does.Match($@"^\d+\.\d+\.\d+\+{revision[..12]}(\.dirty)?$")
             );
             Assert.That(
                 labels.GetProperty("org.opencontainers.image.source").GetString(),
@@ -190,11 +190,25 @@ public sealed class CaroImageTests
         return document.RootElement[0].Clone();
     }
 
-    private static async Task<string> GitHeadAsync()
+    /// <summary>The last commit that touched Caro's inputs (not HEAD: unrelated commits do not relabel the image).</summary>
+    private static async Task<string> GitRevisionOfCaroAsync()
     {
         var result = await Engine.Docker.Runner.RunAsync(
-            new CommandSpec("git", ["-C", BuildScript.Root, "rev-parse", "HEAD"])
+            new CommandSpec(
+                "git",
+                [
+                    "-C",
+                    BuildScript.Root,
+                    "log",
+                    "-1",
+                    "--format=%H",
+                    "--",
+                    .. Build.Image.CaroPublishSettings.SourcePaths,
+                ]
+            )
         );
-        return result.StandardOutput.Trim();
+        var revision = result.StandardOutput.Trim();
+        Assert.That(revision, Has.Length.EqualTo(40), "git log -- <Caro's sources> gave no commit");
+        return revision;
     }
 }

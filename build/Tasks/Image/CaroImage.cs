@@ -42,6 +42,7 @@ public sealed class CaroImage : AsyncFrostingTask<BuildContext>
             docker.Runner,
             context.Paths.Root.FullPath,
             CaroPublishSettings.Project(context.Paths),
+            CaroPublishSettings.SourcePaths,
             context.Environment.GetEnvironmentVariable,
             context.CancellationToken
         );
