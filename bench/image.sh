@@ -100,7 +100,9 @@ measure() {
   docker image inspect "$base" >/dev/null 2>&1 || timed_build --target=BaseImage --base-image="$base" "${extra[@]}"
   timed_build --target=CaroImage --base-image="$base" "${extra[@]}"; cold_image=$wall; cold_image_task=$task
   timed_build --target=CaroImage --base-image="$base" "${extra[@]}"; warm=$wall; warm_task=$task
-  grep -q "is up to date" <<<"$last_log" || { echo "error: the warm run was not a no-op:" >&2; echo "$last_log" >&2; exit 1; }
+  grep -q "is up to date" <<<"$last_log" || {
+    echo "error: the warm run was not a no-op (did Caro's inputs change during the benchmark? e.g. an edit under caro/):" >&2
+    echo "$last_log" >&2; exit 1; }
   size=$(docker image inspect -f '{{.Size}}' "$CARO_IMAGE")
   local times=() cpus=() cpu
   for _ in $(seq 1 "$runs"); do
