@@ -3,9 +3,9 @@
 # time from `docker run` to Caro's /health/ready answering 200. Targets: image <= 30 MB, ready <= 1 s after start,
 # warm no-op <= 2 s.
 #
-# Usage: bench/image.sh [--runs=N] [--ready-to-run]
-#   --runs=N        container starts to time (default 5; the median and the spread are printed)
-#   --ready-to-run  also measure a ReadyToRun publish (bigger image, less start-up CPU; ~5 min more)
+# Usage: bench/image.sh [--runs=N] [--small]
+#   --runs=N   container starts to time (default 5; the median and the spread are printed)
+#   --small    also measure the publish without ReadyToRun (--ready-to-run=false: half the image, slower start)
 # Needs a Docker engine and the .NET SDK. No registry: the base is built from this machine's libraries
 # (./build.sh --target=BaseImage). "Cold" deletes the publish cache (.build/caro-publish, .build/artifacts/caro).
 # Every image and container it makes has a unique name and is removed at exit.
@@ -14,12 +14,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 runs=5
-r2r=0
+small=0
 for arg in "$@"; do
   case "$arg" in
     --runs=*) runs="${arg#--runs=}" ;;
-    --ready-to-run) r2r=1 ;;
-    *) echo "error: unknown argument '$arg' (valid: --runs=N, --ready-to-run)" >&2; exit 2 ;;
+    --small) small=1 ;;
+    *) echo "error: unknown argument '$arg' (valid: --runs=N, --small)" >&2; exit 2 ;;
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "error: --runs takes a positive whole number, not '$runs'" >&2; exit 2; }
@@ -125,8 +125,8 @@ measure() {
 echo "bench/image.sh: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), docker $(docker version -f '{{.Server.Version}}'), $(date -u +%FT%TZ)"
 ./build.sh --help >/dev/null  # the build host compiled before anything is timed
 echo
-measure "trimmed (default)"
-if ((r2r)); then
-  measure "trimmed + ReadyToRun" --ready-to-run
-  rm -rf .build/caro-publish .build/artifacts/caro  # leave the default publish behind, not the R2R one
+measure "default: trimmed + R2R"
+if ((small)); then
+  measure "--ready-to-run=false" --ready-to-run=false
+  rm -rf .build/caro-publish .build/artifacts/caro  # leave the default publish behind, not the small one
 fi

@@ -3,30 +3,35 @@ using Build.Host;
 namespace Build.Image;
 
 /// <summary>
-/// How Caro is published for its container image, and where. Chosen by measurement (Caro at 2026-11-26, 2 shared
-/// cores; CPU seconds the process used until /health/ready answered 200, which load does not inflate):
+/// How Caro is published for its container image, and where. Chosen by measurement of the real Caro (2 cores;
+/// "CPU" = CPU seconds the process used until /health/ready answered 200, which machine load does not inflate;
+/// "idle" = wall time from exec to ready with the machine otherwise idle):
 /// <code>
-/// variant (self-contained, single file)   binary   CPU to ready   RSS     publish   API (member, deck, card, review)
-/// trimmed, EF Core whole, compressed *     21 MB    2.2 s          77 MB   ~1-2 min  works
-/// trimmed, EF Core whole                   35 MB    2.3 s          73 MB   ~1 min    (ready)
-/// trimmed + ReadyToRun, compressed         42 MB    0.85 s         107 MB  ~6 min    works
-/// trimmed + ReadyToRun                     83 MB    0.55 s         93 MB   ~5 min    (ready)
-/// not trimmed, compressed                  57 MB    1.7 s          157 MB  ~1 min    works
-/// not trimmed                              111 MB   1.25 s         105 MB  ~0.5 min  (ready)
-/// fully trimmed (nothing kept whole)       21 MB    -              -       ~2 min    works (InMemory)
+/// variant (self-contained, single file)   binary  image    idle    CPU    RSS     API (member, deck, card, review)
+/// trimmed + ReadyToRun, compressed *       42 MB   48 MB    0.53 s  0.6 s  104 MB  works
+/// trimmed, compressed (--ready-to-run=false) 21 MB 27 MB    2.5 s   1.8 s  72 MB   works (EndToEnd.Tests)
+/// trimmed, uncompressed                    35 MB   41 MB    -       2.3 s  73 MB   (ready)
+/// trimmed + ReadyToRun, uncompressed       83 MB   89 MB    -       0.55 s 93 MB   (ready)
+/// not trimmed, compressed                  57 MB   63 MB    -       1.7 s  157 MB  works
+/// not trimmed, uncompressed                111 MB  116 MB   -       1.25 s 105 MB  (ready)
+/// fully trimmed (nothing kept whole)       21 MB   27 MB    -       -      -       works (InMemory)
 /// </code>
-/// ("(ready)": only readiness checked.) Keeping EF Core, its providers and Caro whole costs 0.5 MB: full
-/// trimming broke a prototype with the same packages (MissingMethodException in EF Core's change tracker,
-/// System.Text.Json losing record constructors) and would leave the MySQL path (Pomelo, MySqlConnector), which
-/// no container test exercises, to chance.
-/// * the default: the only one under the 30 MB image target (27 MB with the 5 MB offline base); the start-up
-/// CPU is JIT work that trimming makes necessary (trimmed assemblies lose their precompiled code). --ready-to-run
-/// buys a sub-second start with an image about twice as large and a publish five times slower.
+/// ("(ready)": only readiness checked.) No variant meets both the 30 MB image and the 1 s ready targets:
+/// trimming strips the framework's precompiled code, so a trimmed Caro JITs for ~2 s at start; ReadyToRun puts
+/// it back (and a bit of Caro's own) at twice the size. * The default is ReadyToRun: a start 5x faster (every Up,
+/// restart and healthcheck waits on it) weighs more than 20 MB of image; the publish costs ~65 s instead of
+/// ~50 s on an idle machine (it is skipped when nothing changed). --ready-to-run=false gives the 27 MB image.
+/// Keeping EF Core, its providers and Caro whole costs 0.5 MB: full trimming broke a prototype with the same
+/// packages (MissingMethodException in EF Core's change tracker, System.Text.Json losing record constructors)
+/// and would leave the MySQL path (Pomelo, MySqlConnector), which no container test exercises, to chance.
 /// NativeAOT was not tried: EF Core 9's InMemory provider and Pomelo do not support it (EF Core's AOT support
 /// needs compiled models and precompiled queries, still experimental in 9), and it needs clang.
 /// </summary>
 public sealed record CaroPublishSettings(bool ReadyToRun)
 {
+    /// <summary>The measured default (see above).</summary>
+    public const bool DefaultReadyToRun = true;
+
     public const string Runtime = "linux-x64";
 
     /// <summary>The executable in the publish folder; the image runs it as <c>/app/Caro</c>.</summary>
@@ -45,7 +50,7 @@ public sealed record CaroPublishSettings(bool ReadyToRun)
             new("PublishTrimmed", "true"),
             // The trimmer would otherwise turn off reflection-based System.Text.Json, which Caro's minimal APIs use.
             new("JsonSerializerIsReflectionEnabledByDefault", "true"),
-            // 21 MB instead of 35 MB; the CPU time to ready is the same within noise (measured above).
+            // Half the size; the CPU time to ready is the same within noise (measured above).
             new("EnableCompressionInSingleFile", "true"),
             new("DebugType", "none"),
             new("CustomAfterMicrosoftCommonTargets", TargetsFile(paths)),
@@ -54,7 +59,7 @@ public sealed record CaroPublishSettings(bool ReadyToRun)
         };
         if (ReadyToRun)
         {
-            // Precompiled code: about a third of the start-up CPU, but an image more than twice as large.
+            // Precompiled code: a third of the start-up CPU, twice the size (see above).
             list.Add(new("PublishReadyToRun", "true"));
         }
         return list;

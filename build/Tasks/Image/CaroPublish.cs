@@ -5,7 +5,7 @@ namespace Build.Tasks.Image;
 
 [TaskName(nameof(CaroPublish))]
 [TaskDescription(
-    "Publishes Caro for linux-x64 (self-contained, single file, trimmed) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run trades size for start time."
+    "Publishes Caro for linux-x64 (self-contained, single file, trimmed, ReadyToRun) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run=false: half the size, 5x slower start."
 )]
 public sealed class CaroPublish : FrostingTask<BuildContext>
 {
@@ -18,6 +18,10 @@ public sealed class CaroPublish : FrostingTask<BuildContext>
     public override void Run(BuildContext context) =>
         new CaroPublisher(
             context,
-            new CaroPublishSettings(context.Args.Flag(ImageArguments.ReadyToRun))
+            new CaroPublishSettings(
+                context.Args.Has(ImageArguments.ReadyToRun)
+                    ? context.Args.Flag(ImageArguments.ReadyToRun)
+                    : CaroPublishSettings.DefaultReadyToRun
+            )
         ).Publish();
 }
