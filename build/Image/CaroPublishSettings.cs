@@ -5,11 +5,11 @@ namespace Build.Image;
 /// <summary>
 /// How Caro is published for its container image, and where. Chosen by measurement of the real Caro (2 cores;
 /// "CPU" = CPU seconds the process used until /health/ready answered 200, which machine load does not inflate;
-/// "idle" = wall time from exec to ready with the machine otherwise idle):
+/// "ready" = wall time from `docker run` to ready, idle machine, median of 5, bench/image.sh):
 /// <code>
-/// variant (self-contained, single file)   binary  image    idle    CPU    RSS     API (member, deck, card, review)
-/// trimmed + ReadyToRun, compressed *       42 MB   48 MB    0.53 s  0.6 s  104 MB  works
-/// trimmed, compressed (--ready-to-run=false) 21 MB 27 MB    2.5 s   1.8 s  72 MB   works (EndToEnd.Tests)
+/// variant (self-contained, single file)   binary  image    ready   CPU    RSS     API (member, deck, card, review)
+/// trimmed + ReadyToRun, compressed *       42 MB   48 MB    0.80 s  0.68 s 104 MB  works (EndToEnd.Tests)
+/// trimmed, compressed (--ready-to-run=false) 21 MB 27 MB    1.56 s  1.79 s 72 MB   works (EndToEnd.Tests)
 /// trimmed, uncompressed                    35 MB   41 MB    -       2.3 s  73 MB   (ready)
 /// trimmed + ReadyToRun, uncompressed       83 MB   89 MB    -       0.55 s 93 MB   (ready)
 /// not trimmed, compressed                  57 MB   63 MB    -       1.7 s  157 MB  works
@@ -17,10 +17,10 @@ namespace Build.Image;
 /// fully trimmed (nothing kept whole)       21 MB   27 MB    -       -      -       works (InMemory)
 /// </code>
 /// ("(ready)": only readiness checked.) No variant meets both the 30 MB image and the 1 s ready targets:
-/// trimming strips the framework's precompiled code, so a trimmed Caro JITs for ~2 s at start; ReadyToRun puts
-/// it back (and a bit of Caro's own) at twice the size. * The default is ReadyToRun: a start 5x faster (every Up,
-/// restart and healthcheck waits on it) weighs more than 20 MB of image; the publish costs ~65 s instead of
-/// ~50 s on an idle machine (it is skipped when nothing changed). --ready-to-run=false gives the 27 MB image.
+/// trimming strips the framework's precompiled code, so a trimmed Caro JITs for ~1.8 CPU-seconds at start;
+/// ReadyToRun puts it back at twice the size. * The default is ReadyToRun: it meets the 1 s ready target (every
+/// Up, restart and healthcheck waits on it), which weighs more than 20 MB of image; the cold publish costs ~64 s
+/// instead of ~24 s (skipped when nothing changed). --ready-to-run=false gives the 27 MB image.
 /// Keeping EF Core, its providers and Caro whole costs 0.5 MB: full trimming broke a prototype with the same
 /// packages (MissingMethodException in EF Core's change tracker, System.Text.Json losing record constructors)
 /// and would leave the MySQL path (Pomelo, MySqlConnector), which no container test exercises, to chance.

@@ -5,7 +5,7 @@ namespace Build.Tasks.Image;
 
 [TaskName(nameof(CaroPublish))]
 [TaskDescription(
-    "Publishes Caro for linux-x64 (self-contained, single file, trimmed, ReadyToRun) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run=false: half the size, 5x slower start."
+    "Publishes Caro for linux-x64 (self-contained, single file, trimmed, ReadyToRun) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run=false: 27 MB instead of 48 MB image, 1.6 s instead of 0.8 s to ready."
 )]
 public sealed class CaroPublish : FrostingTask<BuildContext>
 {
