@@ -21,76 +21,79 @@ internal static class MetricEndpoints
         );
     }
 
-    private static async Task<IResult> CounterAsync(
+    private static Task<IResult> CounterAsync(
         HttpContext context,
         CaroSettings settings,
         ObservatoryMeters meters
-    )
-    {
-        var body = await JsonBody.ReadAsync(context, settings.MaxRequestBodyBytes);
-        var name = body.String("name", required: true, maxLength: 243);
-        var tags = body.StringMap("tags");
-        var increment = body.Double("increment", required: false, fallback: 1.0, positive: true);
-        body.ThrowIfInvalid();
-        var watch = Stopwatch.StartNew();
-        meters.Counter(name!).Add(increment!.Value, ObservatoryMeters.Tags(tags));
-        return Result(
+    ) =>
+        RecordAsync(
+            context,
+            settings,
             "counter-increment",
-            watch,
-            new()
-            {
-                ["name"] = name,
-                ["increment"] = increment,
-                ["tags"] = tags,
-            }
+            new("increment", Required: false, Fallback: 1.0, Positive: true),
+            (name, value, tags) => meters.Counter(name).Add(value, tags)
         );
-    }
 
-    private static async Task<IResult> GaugeAsync(
+    private static Task<IResult> GaugeAsync(
         HttpContext context,
         CaroSettings settings,
         ObservatoryMeters meters
-    )
-    {
-        var body = await JsonBody.ReadAsync(context, settings.MaxRequestBodyBytes);
-        var name = body.String("name", required: true, maxLength: 243);
-        var tags = body.StringMap("tags");
-        var value = body.Double("value", required: true);
-        body.ThrowIfInvalid();
-        var watch = Stopwatch.StartNew();
-        meters.Gauge(name!).Record(value!.Value, ObservatoryMeters.Tags(tags));
-        return Result(
+    ) =>
+        RecordAsync(
+            context,
+            settings,
             "gauge-set",
-            watch,
-            new()
-            {
-                ["name"] = name,
-                ["value"] = value,
-                ["tags"] = tags,
-            }
+            ValueField.RequiredValue,
+            (name, value, tags) => meters.Gauge(name).Record(value, tags)
         );
-    }
 
-    private static async Task<IResult> HistogramAsync(
+    private static Task<IResult> HistogramAsync(
         HttpContext context,
         CaroSettings settings,
         ObservatoryMeters meters
+    ) =>
+        RecordAsync(
+            context,
+            settings,
+            "histogram-record",
+            ValueField.RequiredValue,
+            (name, value, tags) => meters.Histogram(name).Record(value, tags)
+        );
+
+    /// <summary>The number a metric endpoint reads from its body: <c>value</c>, or the counter's <c>increment</c>.</summary>
+    private sealed record ValueField(
+        string Name,
+        bool Required,
+        double? Fallback = null,
+        bool Positive = false
+    )
+    {
+        public static readonly ValueField RequiredValue = new("value", Required: true);
+    }
+
+    /// <summary>Reads <c>{name, tags, value|increment}</c>, records it, and answers with what was recorded.</summary>
+    private static async Task<IResult> RecordAsync(
+        HttpContext context,
+        CaroSettings settings,
+        string operation,
+        ValueField field,
+        Action<string, double, KeyValuePair<string, object?>[]> record
     )
     {
         var body = await JsonBody.ReadAsync(context, settings.MaxRequestBodyBytes);
         var name = body.String("name", required: true, maxLength: 243);
         var tags = body.StringMap("tags");
-        var value = body.Double("value", required: true);
+        var value = body.Double(field.Name, field.Required, field.Fallback, field.Positive);
         body.ThrowIfInvalid();
         var watch = Stopwatch.StartNew();
-        meters.Histogram(name!).Record(value!.Value, ObservatoryMeters.Tags(tags));
+        record(name!, value!.Value, ObservatoryMeters.Tags(tags));
         return Result(
-            "histogram-record",
+            operation,
             watch,
             new()
             {
                 ["name"] = name,
-                ["value"] = value,
+                [field.Name] = value,
                 ["tags"] = tags,
             }
         );
