@@ -42,16 +42,10 @@ internal static class FaultEndpoints
         logger.LogWarning("[Observatory] Injecting latency of {DelayMs} ms", actual);
         var watch = Stopwatch.StartNew();
         await Task.Delay(actual, context.RequestAborted);
-        return ApiResults.Ok(
-            new ObservatoryResult(
-                "latency-injection",
-                watch.ElapsedMilliseconds,
-                new Dictionary<string, object?>
-                {
-                    ["requestedDelayMs"] = delayMs,
-                    ["actualDelayMs"] = actual,
-                }
-            )
+        return ObservatoryResults.Ok(
+            "latency-injection",
+            watch,
+            new() { ["requestedDelayMs"] = delayMs, ["actualDelayMs"] = actual }
         );
     }
 

@@ -57,16 +57,10 @@ internal static class LogEndpoints
             logger.Log(ToLogLevel(level!), message);
 #pragma warning restore CA2254
         }
-        return ApiResults.Ok(
-            new ObservatoryResult(
-                "log-emit",
-                watch.ElapsedMilliseconds,
-                new Dictionary<string, object?>
-                {
-                    ["level"] = level,
-                    ["attributeCount"] = attributes.Count,
-                }
-            )
+        return ObservatoryResults.Ok(
+            "log-emit",
+            watch,
+            new() { ["level"] = level, ["attributeCount"] = attributes.Count }
         );
     }
 
@@ -99,17 +93,15 @@ internal static class LogEndpoints
             count,
             perSecond
         );
-        return ApiResults.Ok(
-            new ObservatoryResult(
-                "log-burst",
-                watch.ElapsedMilliseconds,
-                new Dictionary<string, object?>
-                {
-                    ["count"] = count,
-                    ["level"] = level,
-                    ["messagesPerSecond"] = perSecond,
-                }
-            )
+        return ObservatoryResults.Ok(
+            "log-burst",
+            watch,
+            new()
+            {
+                ["count"] = count,
+                ["level"] = level,
+                ["messagesPerSecond"] = perSecond,
+            }
         );
     }
 
@@ -130,16 +122,10 @@ internal static class LogEndpoints
         var watch = Stopwatch.StartNew();
         var chain = SimulatedFailures.BuildChain(message!, depth!.Value);
         logger.LogError(chain, "[Observatory] Simulated error chain of depth {Depth}", depth);
-        return ApiResults.Ok(
-            new ObservatoryResult(
-                "error-trace",
-                watch.ElapsedMilliseconds,
-                new Dictionary<string, object?>
-                {
-                    ["nestingDepth"] = depth,
-                    ["rootCauseMessage"] = $"Root cause: {message}",
-                }
-            )
+        return ObservatoryResults.Ok(
+            "error-trace",
+            watch,
+            new() { ["nestingDepth"] = depth, ["rootCauseMessage"] = $"Root cause: {message}" }
         );
     }
 }

@@ -87,7 +87,7 @@ internal static class MetricEndpoints
         body.ThrowIfInvalid();
         var watch = Stopwatch.StartNew();
         record(name!, value!.Value, ObservatoryMeters.Tags(tags));
-        return Result(
+        return ObservatoryResults.Ok(
             operation,
             watch,
             new()
@@ -98,10 +98,4 @@ internal static class MetricEndpoints
             }
         );
     }
-
-    private static IResult Result(
-        string operation,
-        Stopwatch watch,
-        Dictionary<string, object?> details
-    ) => ApiResults.Ok(new ObservatoryResult(operation, watch.ElapsedMilliseconds, details));
 }

@@ -238,8 +238,6 @@ internal static class ScenarioEndpoints
             ["errorCount"] = errors,
             ["actualErrorRate"] = Math.Round(errors * 100.0 / total!.Value, 2),
         };
-        return ApiResults.Ok(
-            new ObservatoryResult("mixed-traffic", watch.ElapsedMilliseconds, details)
-        );
+        return ObservatoryResults.Ok("mixed-traffic", watch, details);
     }
 }
