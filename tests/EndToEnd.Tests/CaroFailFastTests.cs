@@ -9,37 +9,17 @@ namespace EndToEnd.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CaroFailFastTests
+public sealed class CaroFailFastTests() : E2eFixture("fail")
 {
     private const int UpTimeoutSeconds = 170;
 
     /// <summary>Far below the 170 s readiness deadline: the failure must come from the state watcher, not the timeout.</summary>
     private static readonly TimeSpan FastFailure = TimeSpan.FromSeconds(90);
 
-    private E2eRun _run = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        await Engine.RequireAsync();
-        _run = new E2eRun("fail");
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _run.CleanUpAsync();
-        Assert.That(
-            await _run.LeftoversAsync(),
-            Is.Empty,
-            "containers, networks or images left behind"
-        );
-    }
-
     [Test]
     public async Task UpFailsFastWithTheContainersLogsWhenCaroCannotStart()
     {
-        var build = _run.Build();
+        var build = Run.Build();
         var publish = await build.RunAsync(TimeSpan.FromMinutes(15), "--target=CaroPublish");
         Assert.That(publish.ExitCode, Is.Zero, publish.ToString());
         // The base must be built from the Caro binary just published.
@@ -54,7 +34,7 @@ public sealed class CaroFailFastTests
         Assert.That(image.ExitCode, Is.Zero, image.ToString());
         var up = await build.RunAsync(
             TimeSpan.FromMinutes(10),
-            _run.Lifecycle(
+            Run.Lifecycle(
                 "Up",
                 "--services=caro-demo",
                 "--no-build",
@@ -91,7 +71,7 @@ public sealed class CaroFailFastTests
             Has.Some.Contains("libstdc++"),
             "the published Caro no longer links libstdc++: pick another library to remove"
         );
-        var name = _run.OwnedImage("nolibstdcxx");
+        var name = Run.OwnedImage("nolibstdcxx");
         await bases.EnsureAsync(name, [], libraries.Where(l => !l.Contains("libstdc++")));
         return name;
     }

@@ -12,7 +12,7 @@ namespace EndToEnd.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CaroStackTests
+public sealed class CaroStackTests() : E2eFixture("up")
 {
     private static readonly TimeSpan ColdBuild = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
@@ -20,31 +20,11 @@ public sealed class CaroStackTests
     /// <summary>Generous on purpose (2 shared cores): a second Up that rebuilt Caro would take minutes, not seconds.</summary>
     private static readonly TimeSpan QuickUp = TimeSpan.FromSeconds(60);
 
-    private E2eRun _run = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        await Engine.RequireAsync();
-        _run = new E2eRun("up");
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _run.CleanUpAsync();
-        Assert.That(
-            await _run.LeftoversAsync(),
-            Is.Empty,
-            "containers, networks or images left behind"
-        );
-    }
-
     [Test]
     public async Task UpServesTheApiThenDownAndAQuickSecondUp()
     {
-        var build = _run.Build();
-        var baseImage = _run.OwnedImage("base");
+        var build = Run.Build();
+        var baseImage = Run.OwnedImage("base");
         var baseRun = await build.RunAsync(
             ColdBuild,
             "--target=BaseImage",
@@ -52,7 +32,7 @@ public sealed class CaroStackTests
         );
         Assert.That(baseRun.ExitCode, Is.Zero, baseRun.ToString());
 
-        string[] up = _run.Lifecycle(
+        string[] up = Run.Lifecycle(
             "Up",
             "--services=caro-demo",
             $"--base-image={baseImage}",
@@ -62,7 +42,7 @@ public sealed class CaroStackTests
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
         Assert.That(
             first.Output,
-            Does.Contain($"Built {_run.ImageRepository}:"),
+            Does.Contain($"Built {Run.ImageRepository}:"),
             "Up did not build Caro's image"
         );
         Assert.That(
@@ -76,13 +56,13 @@ public sealed class CaroStackTests
         // every 10 s) must agree soon after.
         await WaitForDockerHealthAsync(TimeSpan.FromSeconds(60));
 
-        var ps = await build.RunAsync(Step, _run.Lifecycle("Ps"));
+        var ps = await build.RunAsync(Step, Run.Lifecycle("Ps"));
         Assert.That(ps.ExitCode, Is.Zero, ps.ToString());
         Assert.That(ps.Output, Does.Match(@"caro-demo\s+running\s+healthy"), ps.Output);
 
         var logs = await build.RunAsync(
             Step,
-            _run.Lifecycle("Logs", "--service=caro-demo", "--tail=1000")
+            Run.Lifecycle("Logs", "--service=caro-demo", "--tail=1000")
         );
         Assert.That(logs.ExitCode, Is.Zero, logs.ToString());
         Assert.That(
@@ -124,7 +104,7 @@ public sealed class CaroStackTests
         while (DateTime.UtcNow < deadline)
         {
             var containers = await Engine.Docker.ProjectContainersAsync(
-                _run.Project,
+                Run.Project,
                 CancellationToken.None
             );
             health = containers.SingleOrDefault(c => c.Service == "caro-demo")?.Health;
@@ -141,10 +121,10 @@ public sealed class CaroStackTests
 
     private async Task DownAsync(BuildScript build)
     {
-        var down = await build.RunAsync(Step, _run.Lifecycle("Down"));
+        var down = await build.RunAsync(Step, Run.Lifecycle("Down"));
         Assert.That(down.ExitCode, Is.Zero, down.ToString());
         var containers = await Engine.Docker.ProjectContainersAsync(
-            _run.Project,
+            Run.Project,
             CancellationToken.None
         );
         Assert.That(containers, Is.Empty, "Down left containers");
@@ -154,8 +134,8 @@ public sealed class CaroStackTests
     private async Task ExerciseApiAsync()
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        using var api = new CaroApi(_run.Api);
-        var email = $"{_run.Id}@example.com";
+        using var api = new CaroApi(Run.Api);
+        var email = $"{Run.Id}@example.com";
         var member = await api.PostAsync(
             "api/members",
             new { email, nickname = "e2e" },
