@@ -159,7 +159,7 @@ public static partial class DefectCatalog
             new(
                 "docker-compose rejects a healthcheck",
                 Compose,
-                "      retries: 30\n",
+                "      retries: 60\n",
                 "      retries: many\n",
                 ["compose config", "retries"],
                 Layers: "1,4"
