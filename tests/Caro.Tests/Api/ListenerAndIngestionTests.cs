@@ -18,42 +18,13 @@ public sealed class ListenerAndIngestionTests
             throw new InvalidOperationException("listener exploded");
     }
 
-    private static async Task<(long Member, long Deck, long Card)> SeedAsync(CaroHost host)
-    {
-        var member = (
-            await host.Api.PostApiAsync(
-                "/api/members",
-                new { email = $"{Guid.NewGuid():N}@caro.test", nickname = "n" }
-            )
-        ).Id;
-        var deck = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/decks",
-                new { memberId = member, name = "D" }
-            )
-        ).Id;
-        var card = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/cards",
-                new
-                {
-                    memberId = member,
-                    deckId = deck,
-                    front = "f",
-                    back = "b",
-                }
-            )
-        ).Id;
-        return (member, deck, card);
-    }
-
     [Test]
     public async Task AFailingListenerFailsNeitherTheRequestNorTheOthers()
     {
         await using var host = await CaroHost.StartAsync(services: services =>
             services.AddScoped<IEventListener<CardReviewedEvent>, ExplodingListener>()
         );
-        var (member, deck, card) = await SeedAsync(host);
+        var (member, deck, card) = await host.Api.SeedCardAsync();
 
         var review = await host.Api.PostApiAsync(
             "/api/review",
@@ -86,7 +57,7 @@ public sealed class ListenerAndIngestionTests
         await using var host = await CaroHost.StartAsync(
             new Dictionary<string, string?> { ["CARO_INGESTION_DELAY_MS"] = "2000" }
         );
-        var (member, deck, _) = await SeedAsync(host);
+        var (member, deck, _) = await host.Api.SeedCardAsync();
         var upload = await host.Api.PostApiAsync(
             "/api/ingestion/upload",
             new
@@ -117,7 +88,7 @@ public sealed class ListenerAndIngestionTests
         await using var host = await CaroHost.StartAsync(
             new Dictionary<string, string?> { ["CARO_INGESTION_DELAY_MS"] = "5000" }
         );
-        var (member, deck, _) = await SeedAsync(host);
+        var (member, deck, _) = await host.Api.SeedCardAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var upload = await host.Api.PostApiAsync(
             "/api/ingestion/upload",
@@ -157,7 +128,7 @@ public sealed class ListenerAndIngestionTests
                 ["CARO_INGESTION_QUEUE_CAPACITY"] = "1",
             }
         );
-        var (member, deck, _) = await SeedAsync(host);
+        var (member, deck, _) = await host.Api.SeedCardAsync();
         var responses = new List<ApiResponse>();
         for (var i = 0; i < 8; i++)
         {

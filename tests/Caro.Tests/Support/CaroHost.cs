@@ -146,6 +146,35 @@ public static class HttpClientJson
         object body
     ) => client.SendApiAsync(HttpMethod.Post, path, body);
 
+    /// <summary>Creates a member, a deck of theirs and one card in it through the API; returns their ids.</summary>
+    public static async Task<(long Member, long Deck, long Card)> SeedCardAsync(
+        this HttpClient client
+    )
+    {
+        var member = (
+            await client.PostApiAsync(
+                "/api/members",
+                new { email = $"{Guid.NewGuid():N}@caro.test", nickname = "n" }
+            )
+        ).Id;
+        var deck = (
+            await client.PostApiAsync("/api/workbook/decks", new { memberId = member, name = "D" })
+        ).Id;
+        var card = (
+            await client.PostApiAsync(
+                "/api/workbook/cards",
+                new
+                {
+                    memberId = member,
+                    deckId = deck,
+                    front = "f",
+                    back = "b",
+                }
+            )
+        ).Id;
+        return (member, deck, card);
+    }
+
     public static Task<ApiResponse> PostRawApiAsync(
         this HttpClient client,
         string path,

@@ -89,30 +89,7 @@ public sealed class MetricCatalogTests
             },
             capture.Hooks
         );
-        var member = (
-            await host.Api.PostApiAsync(
-                "/api/members",
-                new { email = "catalog@caro.test", nickname = "c" }
-            )
-        ).Id;
-        var deck = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/decks",
-                new { memberId = member, name = "D" }
-            )
-        ).Id;
-        var card = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/cards",
-                new
-                {
-                    memberId = member,
-                    deckId = deck,
-                    front = "f",
-                    back = "b",
-                }
-            )
-        ).Id;
+        var (member, deck, card) = await host.Api.SeedCardAsync();
         await host.Api.PostApiAsync(
             "/api/review",
             new

@@ -126,30 +126,7 @@ public sealed class OtlpExportTests
 
     private static async Task AssertRequestsStayFastAsync(CaroHost host)
     {
-        var member = (
-            await host.Api.PostApiAsync(
-                "/api/members",
-                new { email = $"{Guid.NewGuid():N}@caro.test", nickname = "n" }
-            )
-        ).Id;
-        var deck = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/decks",
-                new { memberId = member, name = "D" }
-            )
-        ).Id;
-        var card = (
-            await host.Api.PostApiAsync(
-                "/api/workbook/cards",
-                new
-                {
-                    memberId = member,
-                    deckId = deck,
-                    front = "f",
-                    back = "b",
-                }
-            )
-        ).Id;
+        var (member, deck, card) = await host.Api.SeedCardAsync();
         var slowest = TimeSpan.Zero;
         var total = Stopwatch.StartNew();
         // Long enough (> 2 metric intervals, plenty of spans and logs) for exports to be attempted meanwhile.
