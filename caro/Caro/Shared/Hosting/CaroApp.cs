@@ -77,6 +77,9 @@ public static class CaroApp
             return db.Model;
         });
         app.Services.GetRequiredService<CaroMetrics>(); // starts the caro.uptime heartbeat
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405).
+        app.UseRouting();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<ErrorHandlingMiddleware>();
