@@ -81,7 +81,7 @@ internal sealed class MemberService(
     /// <summary>
     /// The one email rule on every storage: addresses are stored and compared lower-case (invariant
     /// Unicode case mapping), otherwise exactly. The column's binary collation keeps MySQL from folding
-    /// anything else (accents, trailing spaces), which InMemory would not do.
+    /// anything else (e.g. accents), which InMemory would not do.
     /// </summary>
     public static string Normalize(string email) => email.ToLowerInvariant();
 
