@@ -77,14 +77,7 @@ public sealed class MariaDbServiceTests : ServiceSuite
                 Is.EqualTo(1),
                 "one deck delete wins"
             );
-            foreach (var created in results.Where(r => r.Status == HttpStatusCode.Created))
-            {
-                Assert.That(
-                    (await Api.GetApiAsync($"/api/workbook/cards/{created.Id}")).Status,
-                    Is.EqualTo(HttpStatusCode.NotFound),
-                    "no card outlives its deck"
-                );
-            }
+            await AssertNoCardOutlivesItsDeckAsync(results);
         }
     }
 

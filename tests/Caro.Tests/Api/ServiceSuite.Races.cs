@@ -17,12 +17,10 @@ public abstract partial class ServiceSuite
         var member = await CreateMemberAsync();
         var deck = await CreateDeckAsync(member);
         var card = await CreateCardAsync(member, deck);
-        var results = await Task.WhenAll(
-            Enumerable
-                .Range(0, Racers)
-                .Select(_ => Api.SendApiAsync(HttpMethod.Delete, $"/api/workbook/cards/{card}"))
+        AssertOneWinner(
+            await DeleteInParallelAsync($"/api/workbook/cards/{card}"),
+            $"Card not found: {card}"
         );
-        AssertOneWinner(results, $"Card not found: {card}");
     }
 
     [Test]
@@ -34,12 +32,10 @@ public abstract partial class ServiceSuite
         {
             await CreateCardAsync(member, deck, $"Q{i}");
         }
-        var results = await Task.WhenAll(
-            Enumerable
-                .Range(0, Racers)
-                .Select(_ => Api.SendApiAsync(HttpMethod.Delete, $"/api/workbook/decks/{deck}"))
+        AssertOneWinner(
+            await DeleteInParallelAsync($"/api/workbook/decks/{deck}"),
+            $"Deck not found: {deck}"
         );
-        AssertOneWinner(results, $"Deck not found: {deck}");
     }
 
     [Test]
@@ -98,14 +94,7 @@ public abstract partial class ServiceSuite
             created.Where(r => r.Status == HttpStatusCode.NotFound).Select(r => r.ErrorMessage),
             Is.All.EqualTo($"Deck not found: {deck}")
         );
-        foreach (var card in created.Where(r => r.Status == HttpStatusCode.Created))
-        {
-            Assert.That(
-                (await Api.GetApiAsync($"/api/workbook/cards/{card.Id}")).Status,
-                Is.EqualTo(HttpStatusCode.NotFound),
-                "a card created before the delete goes with its deck"
-            );
-        }
+        await AssertNoCardOutlivesItsDeckAsync(created);
     }
 
     [Test]
@@ -133,6 +122,24 @@ public abstract partial class ServiceSuite
             Is.All.AnyOf(HttpStatusCode.OK, HttpStatusCode.NotFound),
             string.Join(" | ", results.Select(r => $"{(int)r.Status} {r.Raw}")) + Errors()
         );
+    }
+
+    private Task<ApiResponse[]> DeleteInParallelAsync(string path) =>
+        Task.WhenAll(
+            Enumerable.Range(0, Racers).Select(_ => Api.SendApiAsync(HttpMethod.Delete, path))
+        );
+
+    /// <summary>Every card whose creation answered 201 is gone with its (deleted) deck.</summary>
+    protected async Task AssertNoCardOutlivesItsDeckAsync(IEnumerable<ApiResponse> responses)
+    {
+        foreach (var card in responses.Where(r => r.Status == HttpStatusCode.Created))
+        {
+            Assert.That(
+                (await Api.GetApiAsync($"/api/workbook/cards/{card.Id}")).Status,
+                Is.EqualTo(HttpStatusCode.NotFound),
+                "a card created before the delete goes with its deck"
+            );
+        }
     }
 
     private void AssertOneWinner(ApiResponse[] results, string notFound)

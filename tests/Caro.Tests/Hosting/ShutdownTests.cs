@@ -19,12 +19,24 @@ public sealed class ShutdownTests
         int http,
         int management,
         string collector,
-        int budgetSeconds
+        int budgetSeconds,
+        int exportEveryMs
     )
     {
         var environment = CaroProcess.Environment(http, management);
         environment["OTEL_SDK_DISABLED"] = "false";
         environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector;
+        foreach (
+            var period in new[]
+            {
+                "OTEL_METRIC_EXPORT_INTERVAL",
+                "OTEL_BSP_SCHEDULE_DELAY",
+                "OTEL_BLRP_SCHEDULE_DELAY",
+            }
+        )
+        {
+            environment[period] = exportEveryMs.ToString(CultureInfo.InvariantCulture);
+        }
         environment["CARO_SHUTDOWN_TIMEOUT_SECONDS"] = budgetSeconds.ToString(
             CultureInfo.InvariantCulture
         );
@@ -39,10 +51,13 @@ public sealed class ShutdownTests
         const int budgetSeconds = 6;
         using var collector = new HangingCollector();
         var (http, management) = (Ports.Closed(), Ports.Closed());
-        var environment = WithTelemetry(http, management, collector.Endpoint, budgetSeconds);
-        environment["OTEL_METRIC_EXPORT_INTERVAL"] = "200";
-        environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
-        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+        var environment = WithTelemetry(
+            http,
+            management,
+            collector.Endpoint,
+            budgetSeconds,
+            exportEveryMs: 200
+        );
         using var caro = CaroProcess.Start(environment);
         await caro.WaitReadyAsync(management);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -79,11 +94,9 @@ public sealed class ShutdownTests
             http,
             management,
             receiver.BaseAddress.ToString().TrimEnd('/'),
-            budgetSeconds: 10
+            budgetSeconds: 10,
+            exportEveryMs: 600_000
         );
-        environment["OTEL_METRIC_EXPORT_INTERVAL"] = "600000";
-        environment["OTEL_BSP_SCHEDULE_DELAY"] = "600000";
-        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "600000";
         using var caro = CaroProcess.Start(environment);
         await caro.WaitReadyAsync(management);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
