@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using Caro.Shared.Hosting;
 
 namespace Caro.Tests.Hosting;
@@ -14,6 +15,45 @@ public sealed class CaroProcess : IDisposable
     public ConcurrentQueue<string> Output { get; } = new();
 
     public Process Process => _process;
+
+    /// <summary>Ports on loopback, telemetry off: the base environment of the process tests.</summary>
+    public static Dictionary<string, string> Environment(int http, int management) =>
+        new()
+        {
+            ["CARO_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CARO_MANAGEMENT_PORT"] = management.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
+            ["CARO_BIND_ADDRESS"] = "127.0.0.1",
+            ["OTEL_SDK_DISABLED"] = "true",
+        };
+
+    /// <summary>Polls <c>/health/ready</c> on the management port until 200 (fails the test after 30 s).</summary>
+    public async Task WaitReadyAsync(int management)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var started = Stopwatch.StartNew();
+        HttpStatusCode? ready = null;
+        while (
+            started.Elapsed < TimeSpan.FromSeconds(30)
+            && ready != HttpStatusCode.OK
+            && !_process.HasExited
+        )
+        {
+            try
+            {
+                ready = (
+                    await client.GetAsync($"http://127.0.0.1:{management}/health/ready")
+                ).StatusCode;
+            }
+            catch (Exception exception)
+                when (exception is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        Assert.That(ready, Is.EqualTo(HttpStatusCode.OK), string.Join("\n", Output));
+    }
 
     public static CaroProcess Start(
         IReadOnlyDictionary<string, string> environment,

@@ -8,48 +8,18 @@ namespace Caro.Tests.Hosting;
 /// <summary>The executable itself: Kestrel on two ports, the healthcheck verb, graceful shutdown, startup errors.</summary>
 public sealed class ProcessTests
 {
-    private static Dictionary<string, string> Environment(int http, int management) =>
-        new()
-        {
-            ["CARO_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CARO_MANAGEMENT_PORT"] = management.ToString(
-                System.Globalization.CultureInfo.InvariantCulture
-            ),
-            ["CARO_BIND_ADDRESS"] = "127.0.0.1",
-            ["OTEL_SDK_DISABLED"] = "true",
-        };
-
     [Test]
     public async Task ServesBothPortsAnswersHealthcheckAndStopsGracefully()
     {
         var (http, management) = (Ports.Closed(), Ports.Closed());
-        var environment = Environment(http, management);
+        var environment = CaroProcess.Environment(http, management);
         using var caro = CaroProcess.Start(environment);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var started = Stopwatch.StartNew();
-        HttpStatusCode? ready = null;
-        while (
-            started.Elapsed < TimeSpan.FromSeconds(30)
-            && ready != HttpStatusCode.OK
-            && !caro.Process.HasExited
-        )
-        {
-            try
-            {
-                ready = (
-                    await client.GetAsync($"http://127.0.0.1:{management}/health/ready")
-                ).StatusCode;
-            }
-            catch (Exception exception)
-                when (exception is HttpRequestException or TaskCanceledException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        Assert.That(ready, Is.EqualTo(HttpStatusCode.OK), string.Join("\n", caro.Output));
+        await caro.WaitReadyAsync(management);
         TestContext.Out.WriteLine(
             $"ready after {started.ElapsedMilliseconds} ms (debug build, test machine)"
         );
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         Assert.That(
             (await client.GetAsync($"http://127.0.0.1:{http}/api/gamification/stats/1")).StatusCode,
             Is.EqualTo(HttpStatusCode.OK)
@@ -90,7 +60,7 @@ public sealed class ProcessTests
     [Test]
     public async Task BadSettingExitsWithOneLineAndNoStackTrace()
     {
-        var environment = Environment(Ports.Closed(), Ports.Closed());
+        var environment = CaroProcess.Environment(Ports.Closed(), Ports.Closed());
         environment["CARO_HTTP_PORT"] = "eighty";
         var result = await CaroProcess.RunAsync(environment, TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.EqualTo(2));
@@ -107,7 +77,10 @@ public sealed class ProcessTests
     {
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
         occupied.Start();
-        var environment = Environment(((IPEndPoint)occupied.LocalEndpoint).Port, Ports.Closed());
+        var environment = CaroProcess.Environment(
+            ((IPEndPoint)occupied.LocalEndpoint).Port,
+            Ports.Closed()
+        );
         var result = await CaroProcess.RunAsync(environment, TimeSpan.FromSeconds(30));
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
         Assert.That(

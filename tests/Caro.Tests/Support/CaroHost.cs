@@ -117,11 +117,17 @@ public static class HttpClientJson
         HttpMethod method,
         string path,
         object? body = null,
-        string? rawJson = null
+        string? rawJson = null,
+        byte[]? rawBytes = null
     )
     {
         using var request = new HttpRequestMessage(method, path);
-        if (rawJson is not null)
+        if (rawBytes is not null)
+        {
+            request.Content = new ByteArrayContent(rawBytes);
+            request.Content.Headers.ContentType = new("application/json");
+        }
+        else if (rawJson is not null)
         {
             request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
         }

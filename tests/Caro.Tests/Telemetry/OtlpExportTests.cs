@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Caro.Tests.Support;
 using OpenTelemetry;
@@ -100,28 +98,11 @@ public sealed class OtlpExportTests
     public async Task AHangingCollectorNeitherBlocksNorFailsRequests()
     {
         // Accepts connections and never answers: every export waits for its timeout, off the request path.
-        using var blackhole = new TcpListener(IPAddress.Loopback, 0);
-        blackhole.Start();
-        var held = new List<TcpClient>();
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                while (true)
-                {
-                    held.Add(await blackhole.AcceptTcpClientAsync());
-                }
-            }
-            catch (Exception)
-            {
-                // listener stopped
-            }
-        });
-        var settings = Telemetry($"http://127.0.0.1:{((IPEndPoint)blackhole.LocalEndpoint).Port}");
+        using var collector = new HangingCollector();
+        var settings = Telemetry(collector.Endpoint);
         settings["OTEL_EXPORTER_OTLP_TIMEOUT"] = "5000"; // an export stuck on the request path would show as a 5 s request
         await using var host = await CaroHost.StartAsync(settings);
         await AssertRequestsStayFastAsync(host);
-        blackhole.Stop();
     }
 
     private static async Task AssertRequestsStayFastAsync(CaroHost host)

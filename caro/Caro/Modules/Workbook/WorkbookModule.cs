@@ -10,6 +10,7 @@ public static class WorkbookModule
 {
     public static IServiceCollection AddWorkbookModule(this IServiceCollection services) =>
         services
+            .AddSingleton<WorkbookLocks>()
             .AddScoped<IWorkbookService, WorkbookService>()
             .AddScoped<IEventListener<IngestionCompletedEvent>, IngestionCompletedListener>();
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Caro.Shared.Persistence;
 
 namespace Caro.Shared.Api;
 
 /// <summary>
 /// Maps exceptions to the envelope: <see cref="ApiException"/> keeps its status, framework bad-request
-/// errors become 400/413, anything else is logged and answered 500 with a fixed text (no type names,
-/// no stack traces).
+/// errors become 400/413, a write that still lost a race after its retries is 409 (the client may retry;
+/// how fast requests arrive never makes a 5xx), anything else is logged and answered 500 with a fixed
+/// text (no type names, no stack traces).
 /// </summary>
 public sealed class ErrorHandlingMiddleware(
     RequestDelegate next,
@@ -14,6 +16,7 @@ public sealed class ErrorHandlingMiddleware(
 {
     public const string InternalErrorCode = "INTERNAL_ERROR";
     public const string InternalErrorMessage = "An unexpected error occurred";
+    public const string ConflictCode = "CONFLICT";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -71,6 +74,11 @@ public sealed class ErrorHandlingMiddleware(
                 "body: the request could not be read"
             ),
             JsonException => (400, ApiException.ValidationError, "body: malformed JSON"),
+            _ when DbConflict.IsLostRace(exception) => (
+                409,
+                ConflictCode,
+                "The data changed concurrently; retry the request"
+            ),
             _ => (500, InternalErrorCode, InternalErrorMessage),
         };
 }

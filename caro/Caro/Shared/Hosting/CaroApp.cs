@@ -77,6 +77,9 @@ public static class CaroApp
             return db.Model;
         });
         app.Services.GetRequiredService<CaroMetrics>(); // starts the caro.uptime heartbeat
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405).
+        app.UseRouting();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<ErrorHandlingMiddleware>();
@@ -158,6 +161,8 @@ public static class CaroApp
             // EF logs every failed save, including the expected optimistic-concurrency conflicts that
             // Caro retries; real failures are logged by Caro itself (listeners, error middleware).
             ("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical),
+            // Likewise its failed SQL commands (a foreign key or deadlock lost to a concurrent write, retried).
+            ("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical),
             // Every failed readiness probe would be an error line; SchemaInitializer already says why.
             ("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical),
         ];

@@ -35,6 +35,8 @@ public static class TelemetrySetup
         {
             return;
         }
+        // Ends the pipelines with a deadline once the host has stopped (see TelemetryShutdown).
+        builder.Services.AddHostedService<TelemetryShutdown>();
         var headers = $"tenant_id={settings.TenantId}";
         var version =
             typeof(TelemetrySetup)

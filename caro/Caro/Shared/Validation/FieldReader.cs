@@ -96,7 +96,10 @@ public sealed class FieldReader(JsonElement root)
         {
             return Fail<string?>(name, "must be a string");
         }
-        var value = element.GetString() ?? "";
+        if (!TryText(name, () => element.GetString() ?? "", out var value))
+        {
+            return null;
+        }
         if (notBlank && string.IsNullOrWhiteSpace(value))
         {
             return Fail<string?>(name, "must not be blank");
@@ -132,10 +135,21 @@ public sealed class FieldReader(JsonElement root)
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            map[property.Name] =
-                property.Value.ValueKind == JsonValueKind.String
-                    ? property.Value.GetString() ?? ""
-                    : property.Value.GetRawText();
+            if (
+                !TryText(name, () => property.Name, out var key)
+                || !TryText(
+                    name,
+                    () =>
+                        property.Value.ValueKind == JsonValueKind.String
+                            ? property.Value.GetString() ?? ""
+                            : property.Value.GetRawText(),
+                    out var value
+                )
+            )
+            {
+                return new Dictionary<string, string>();
+            }
+            map[key] = value;
         }
         return map;
     }
@@ -175,6 +189,26 @@ public sealed class FieldReader(JsonElement root)
             AddError(name, "must not be null");
         }
         return false;
+    }
+
+    /// <summary>
+    /// Reads text out of the document. JSON parsing accepts invalid UTF-8 bytes and lone surrogate escapes
+    /// (<c>\ud800</c>) inside strings; turning them into .NET text fails, which is the client's fault: a 400
+    /// naming the field.
+    /// </summary>
+    private bool TryText(string name, Func<string> read, out string text)
+    {
+        try
+        {
+            text = read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            AddError(name, "must be valid Unicode text");
+            text = "";
+            return false;
+        }
     }
 
     private bool CheckRange(string name, long value, long min, long max)

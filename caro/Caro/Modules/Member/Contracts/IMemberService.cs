@@ -5,9 +5,13 @@ public interface IMemberService
 {
     Task<MemberDto?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Finds the member whose email equals <paramref name="email"/> case-insensitively.</summary>
     Task<MemberDto?> GetByEmailAsync(string email, CancellationToken cancellationToken);
 
-    /// <summary>Throws a 409 ApiException when the email exists (exact, case-sensitive match).</summary>
+    /// <summary>
+    /// Stores the email lower-case; throws a 409 ApiException when that address exists,
+    /// whatever its case.
+    /// </summary>
     Task<MemberDto> CreateAsync(string email, string nickname, CancellationToken cancellationToken);
 
     /// <summary>Throws a 404 ApiException for an unknown member.</summary>

@@ -23,6 +23,7 @@ internal sealed class MemberService(
 
     public async Task<MemberDto?> GetByEmailAsync(string email, CancellationToken cancellationToken)
     {
+        email = Normalize(email);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var member = await db.Set<MemberEntity>()
             .AsNoTracking()
@@ -36,6 +37,7 @@ internal sealed class MemberService(
         CancellationToken cancellationToken
     )
     {
+        email = Normalize(email);
         // The unique index guards MySQL; the in-process lock also guards InMemory (which has no unique indexes).
         using var _ = await locks.Create.AcquireAsync(email, cancellationToken);
         if (await GetByEmailAsync(email, cancellationToken) is not null)
@@ -75,6 +77,13 @@ internal sealed class MemberService(
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(member);
     }
+
+    /// <summary>
+    /// The one email rule on every storage: addresses are stored and compared lower-case (invariant
+    /// Unicode case mapping), otherwise exactly. The column's binary collation keeps MySQL from folding
+    /// anything else (e.g. accents), which InMemory would not do.
+    /// </summary>
+    public static string Normalize(string email) => email.ToLowerInvariant();
 
     private static MemberDto ToDto(MemberEntity member) =>
         new(member.Id, member.Email, member.Nickname, member.CreatedAt);

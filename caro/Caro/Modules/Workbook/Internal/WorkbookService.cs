@@ -1,12 +1,23 @@
 using Caro.Modules.Workbook.Contracts;
 using Caro.Shared.Api;
+using Caro.Shared.Concurrency;
 using Caro.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caro.Modules.Workbook.Internal;
 
-internal sealed class WorkbookService(IDbContextFactory<CaroDbContext> factory, TimeProvider clock)
-    : IWorkbookService
+/// <summary>
+/// Decks and cards. Every write re-reads what it changes inside <see cref="DbConflict.RetryAsync{T}"/>, so the
+/// loser of a race (a row deleted meanwhile, a deck deleted under a new card) answers 404 as a sequential
+/// client would. Card creation and deck deletion take the deck's in-process lock: the InMemory provider
+/// has no foreign keys, and without it a card could be added to a deck being deleted and outlive it
+/// (on MySQL the foreign key also guards against other instances).
+/// </summary>
+internal sealed class WorkbookService(
+    IDbContextFactory<CaroDbContext> factory,
+    TimeProvider clock,
+    WorkbookLocks locks
+) : IWorkbookService
 {
     public async Task<DeckDto> CreateDeckAsync(
         long memberId,
@@ -53,15 +64,25 @@ internal sealed class WorkbookService(IDbContextFactory<CaroDbContext> factory, 
 
     public async Task DeleteDeckAsync(long deckId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deck =
-            await db.Set<DeckEntity>().FirstOrDefaultAsync(d => d.Id == deckId, cancellationToken)
-            ?? throw ApiException.NotFound("Deck", deckId);
-        db.RemoveRange(
-            await db.Set<CardEntity>().Where(c => c.DeckId == deckId).ToListAsync(cancellationToken)
+        using var _ = await locks.Decks.AcquireAsync(deckId, cancellationToken);
+        await DbConflict.RetryAsync(
+            factory,
+            async db =>
+            {
+                var deck =
+                    await db.Set<DeckEntity>()
+                        .FirstOrDefaultAsync(d => d.Id == deckId, cancellationToken)
+                    ?? throw ApiException.NotFound("Deck", deckId);
+                db.RemoveRange(
+                    await db.Set<CardEntity>()
+                        .Where(c => c.DeckId == deckId)
+                        .ToListAsync(cancellationToken)
+                );
+                db.Remove(deck);
+                return await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken
         );
-        db.Remove(deck);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<CardDto> CreateCardAsync(
@@ -94,15 +115,20 @@ internal sealed class WorkbookService(IDbContextFactory<CaroDbContext> factory, 
         return card is null ? null : ToDto(card);
     }
 
-    public async Task DeleteCardAsync(long cardId, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var card =
-            await db.Set<CardEntity>().FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken)
-            ?? throw ApiException.NotFound("Card", cardId);
-        db.Remove(card);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task DeleteCardAsync(long cardId, CancellationToken cancellationToken) =>
+        DbConflict.RetryAsync(
+            factory,
+            async db =>
+            {
+                var card =
+                    await db.Set<CardEntity>()
+                        .FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken)
+                    ?? throw ApiException.NotFound("Card", cardId);
+                db.Remove(card);
+                return await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken
+        );
 
     public async Task<IReadOnlyList<CardDto>> CreateCardsBulkAsync(
         long deckId,
@@ -110,24 +136,31 @@ internal sealed class WorkbookService(IDbContextFactory<CaroDbContext> factory, 
         CancellationToken cancellationToken
     )
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Set<DeckEntity>().AnyAsync(d => d.Id == deckId, cancellationToken))
-        {
-            throw ApiException.NotFound("Deck", deckId);
-        }
-        var now = Now();
-        var entities = cards
-            .Select(c => new CardEntity
+        using var _ = await locks.Decks.AcquireAsync(deckId, cancellationToken);
+        return await DbConflict.RetryAsync(
+            factory,
+            async db =>
             {
-                DeckId = deckId,
-                Front = c.Front,
-                Back = c.Back,
-                CreatedAt = now,
-            })
-            .ToList();
-        db.AddRange(entities);
-        await db.SaveChangesAsync(cancellationToken);
-        return entities.Select(ToDto).ToList();
+                if (!await db.Set<DeckEntity>().AnyAsync(d => d.Id == deckId, cancellationToken))
+                {
+                    throw ApiException.NotFound("Deck", deckId);
+                }
+                var now = Now();
+                var entities = cards
+                    .Select(c => new CardEntity
+                    {
+                        DeckId = deckId,
+                        Front = c.Front,
+                        Back = c.Back,
+                        CreatedAt = now,
+                    })
+                    .ToList();
+                db.AddRange(entities);
+                await db.SaveChangesAsync(cancellationToken);
+                return (IReadOnlyList<CardDto>)entities.Select(ToDto).ToList();
+            },
+            cancellationToken
+        );
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -137,4 +170,10 @@ internal sealed class WorkbookService(IDbContextFactory<CaroDbContext> factory, 
 
     private static CardDto ToDto(CardEntity card) =>
         new(card.Id, card.DeckId, card.Front, card.Back, card.CreatedAt);
+}
+
+/// <summary>Process-wide deck locks (singleton): card creation and deck deletion of one deck never interleave.</summary>
+internal sealed class WorkbookLocks
+{
+    public StripedLock Decks { get; } = new(256);
 }

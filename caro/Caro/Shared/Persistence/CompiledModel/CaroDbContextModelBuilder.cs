@@ -11,7 +11,7 @@ namespace Caro.Shared.Persistence.CompiledModel
     public partial class CaroDbContextModel
     {
         private CaroDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d99b3ed4-5535-46fe-8aa8-745edf6a5333"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("82a15d54-d15a-4de4-96ac-b7bc65949e63"), entityTypeCount: 9)
         {
         }
 

@@ -45,6 +45,7 @@ namespace Caro.Shared.Persistence.CompiledModel
                 propertyInfo: typeof(MemberEntity).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MemberEntity).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 255);
+            email.AddAnnotation("Relational:Collation", "utf8mb4_bin");
 
             var nickname = runtimeEntityType.AddProperty(
                 "Nickname",
