@@ -173,7 +173,34 @@ public sealed class ReviewAndIngestionStatusTests : EndpointStatusFixture
                 imageData = "img",
             },
             HttpStatusCode.NotFound,
-            "NOT_FOUND"
+            "NOT_FOUND",
+            "Deck not found"
+        );
+        await ExpectAsync(
+            HttpMethod.Post,
+            "/api/ingestion/upload",
+            new
+            {
+                memberId = 999999,
+                deckId = DeckId,
+                imageData = "img",
+            },
+            HttpStatusCode.NotFound,
+            "NOT_FOUND",
+            "Member not found"
+        );
+        await ExpectAsync(
+            HttpMethod.Post,
+            "/api/ingestion/upload",
+            new
+            {
+                memberId = MemberId,
+                deckId = OtherDeckId,
+                imageData = "img",
+            },
+            HttpStatusCode.BadRequest,
+            "INVALID_REQUEST",
+            $"Deck {OtherDeckId} does not belong to member {MemberId}"
         );
         await ExpectAsync(
             HttpMethod.Post,

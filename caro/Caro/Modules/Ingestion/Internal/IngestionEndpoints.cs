@@ -1,5 +1,4 @@
 using Caro.Modules.Ingestion.Contracts;
-using Caro.Modules.Member.Contracts;
 using Caro.Modules.Workbook.Contracts;
 using Caro.Shared.Api;
 using Caro.Shared.Settings;
@@ -26,7 +25,6 @@ internal static class IngestionEndpoints
     private static async Task<IResult> UploadAsync(
         HttpContext context,
         IIngestionService ingestion,
-        IMemberService members,
         IWorkbookService workbook,
         CaroSettings settings
     )
@@ -36,16 +34,7 @@ internal static class IngestionEndpoints
         var deckId = body.Id("deckId");
         var imageData = body.String("imageData", required: true, maxLength: int.MaxValue);
         body.ThrowIfInvalid();
-        _ =
-            await members.GetAsync(memberId, context.RequestAborted)
-            ?? throw ApiException.NotFound("Member", memberId);
-        var deck =
-            await workbook.GetDeckAsync(deckId, context.RequestAborted)
-            ?? throw ApiException.NotFound("Deck", deckId);
-        if (deck.MemberId != memberId)
-        {
-            throw ApiException.Invalid($"Deck {deckId} does not belong to member {memberId}");
-        }
+        await workbook.GetMemberDeckAsync(memberId, deckId, context.RequestAborted);
         var jobId = await ingestion.SubmitAsync(
             memberId,
             deckId,

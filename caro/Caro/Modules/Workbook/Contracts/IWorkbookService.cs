@@ -14,6 +14,16 @@ public interface IWorkbookService
 
     Task<DeckDto?> GetDeckAsync(long deckId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The one "deck belongs to member" check: the deck when both exist and the member owns it;
+    /// 404 ApiException for an unknown member (checked first) or deck, 400 INVALID_REQUEST for another member's deck.
+    /// </summary>
+    Task<DeckDto> GetMemberDeckAsync(
+        long memberId,
+        long deckId,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>Deletes the deck and its cards; 404 ApiException when missing.</summary>
     Task DeleteDeckAsync(long deckId, CancellationToken cancellationToken);
 

@@ -97,7 +97,6 @@ internal static class WorkbookEndpoints
     private static async Task<IResult> CreateCardAsync(
         HttpContext context,
         IWorkbookService workbook,
-        IMemberService members,
         CaroSettings settings
     )
     {
@@ -107,16 +106,7 @@ internal static class WorkbookEndpoints
         var front = body.String("front", required: true, maxLength: 2000);
         var back = body.String("back", required: true, maxLength: 2000);
         body.ThrowIfInvalid();
-        _ =
-            await members.GetAsync(memberId, context.RequestAborted)
-            ?? throw ApiException.NotFound("Member", memberId);
-        var deck =
-            await workbook.GetDeckAsync(deckId, context.RequestAborted)
-            ?? throw ApiException.NotFound("Deck", deckId);
-        if (deck.MemberId != memberId)
-        {
-            throw ApiException.Invalid($"Deck {deckId} does not belong to member {memberId}");
-        }
+        await workbook.GetMemberDeckAsync(memberId, deckId, context.RequestAborted);
         return ApiResults.Created(
             await workbook.CreateCardAsync(deckId, front!, back!, context.RequestAborted)
         );

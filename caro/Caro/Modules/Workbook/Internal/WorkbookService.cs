@@ -1,3 +1,4 @@
+using Caro.Modules.Member.Contracts;
 using Caro.Modules.Workbook.Contracts;
 using Caro.Shared.Api;
 using Caro.Shared.Concurrency;
@@ -16,7 +17,8 @@ namespace Caro.Modules.Workbook.Internal;
 internal sealed class WorkbookService(
     IDbContextFactory<CaroDbContext> factory,
     TimeProvider clock,
-    WorkbookLocks locks
+    WorkbookLocks locks,
+    IMemberService members
 ) : IWorkbookService
 {
     public async Task<DeckDto> CreateDeckAsync(
@@ -60,6 +62,23 @@ internal sealed class WorkbookService(
             .AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == deckId, cancellationToken);
         return deck is null ? null : ToDto(deck);
+    }
+
+    public async Task<DeckDto> GetMemberDeckAsync(
+        long memberId,
+        long deckId,
+        CancellationToken cancellationToken
+    )
+    {
+        _ =
+            await members.GetAsync(memberId, cancellationToken)
+            ?? throw ApiException.NotFound("Member", memberId);
+        var deck =
+            await GetDeckAsync(deckId, cancellationToken)
+            ?? throw ApiException.NotFound("Deck", deckId);
+        return deck.MemberId == memberId
+            ? deck
+            : throw ApiException.Invalid($"Deck {deckId} does not belong to member {memberId}");
     }
 
     public async Task DeleteDeckAsync(long deckId, CancellationToken cancellationToken)
