@@ -1,12 +1,5 @@
 using System.Net;
-using Caro.Modules.Analytics;
-using Caro.Modules.Gamification;
-using Caro.Modules.Ingestion;
-using Caro.Modules.Member;
-using Caro.Modules.Notification;
-using Caro.Modules.Observatory;
-using Caro.Modules.Review;
-using Caro.Modules.Workbook;
+using Caro.Modules;
 using Caro.Shared.Api;
 using Caro.Shared.Events;
 using Caro.Shared.Persistence;
@@ -55,15 +48,10 @@ public static class CaroApp
         {
             builder.Services.AddCaroOpenApi();
         }
-        builder
-            .Services.AddMemberModule()
-            .AddWorkbookModule()
-            .AddReviewModule()
-            .AddIngestionModule();
-        builder.Services.AddGamificationModule().AddAnalyticsModule().AddNotificationModule();
-        if (settings.ObservatoryEnabled)
+        var modules = CaroModules.All.Where(m => m.IsEnabled(settings)).ToList();
+        foreach (var module in modules)
         {
-            builder.Services.AddObservatoryModule();
+            module.AddServices(builder.Services);
         }
         options?.ConfigureBuilder?.Invoke(builder);
 
@@ -86,14 +74,9 @@ public static class CaroApp
         app.UseMiddleware<PortSplitMiddleware>();
         app.UseMiddleware<DatabaseReadyMiddleware>();
         app.MapCaroHealth();
-        app.MapMemberEndpoints();
-        app.MapWorkbookEndpoints();
-        app.MapReviewEndpoints();
-        app.MapIngestionEndpoints();
-        app.MapGamificationEndpoints();
-        if (settings.ObservatoryEnabled)
+        foreach (var module in modules)
         {
-            app.MapObservatoryEndpoints();
+            module.MapEndpoints?.Invoke(app);
         }
         if (settings.OpenApiEnabled)
         {
