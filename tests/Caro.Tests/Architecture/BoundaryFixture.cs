@@ -1,4 +1,4 @@
-// Deliberately bad module code, scanned only by ModuleBoundaryTests to prove the scanner can fail.
+// Deliberately bad module code, checked only by ModuleBoundaryTests to prove the boundary rule can fail.
 #pragma warning disable CA1822, IDE0051
 
 namespace Caro.Tests.Architecture.Fixture.Modules.Alpha.Contracts
@@ -8,6 +8,13 @@ namespace Caro.Tests.Architecture.Fixture.Modules.Alpha.Contracts
 
 namespace Caro.Tests.Architecture.Fixture.Modules.Alpha.Internal
 {
+    using Caro.Tests.Architecture.Fixture.Modules.Beta.Contracts;
+
+    public sealed class UsesBetaContract
+    {
+        public BetaThing Thing { get; } = new(2);
+    }
+
     public sealed class Secret
     {
         public static int Peek() => 42;
@@ -16,6 +23,20 @@ namespace Caro.Tests.Architecture.Fixture.Modules.Alpha.Internal
     public sealed class OwnUse
     {
         public Secret Mine { get; } = new();
+    }
+}
+
+namespace Caro.Tests.Architecture.Fixture.Modules.Beta.Contracts
+{
+    public sealed record BetaThing(int Value);
+}
+
+namespace Caro.Tests.Architecture.Fixture.Host
+{
+    public static class LeakyHost
+    {
+        public static object Make() =>
+            new Caro.Tests.Architecture.Fixture.Modules.Alpha.Internal.OwnUse();
     }
 }
 
