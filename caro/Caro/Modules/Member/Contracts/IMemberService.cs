@@ -5,6 +5,9 @@ public interface IMemberService
 {
     Task<MemberDto?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The member; a 404 ApiException for an unknown one (the one "member must exist" check).</summary>
+    Task<MemberDto> RequireAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Finds the member whose email equals <paramref name="email"/> case-insensitively.</summary>
     Task<MemberDto?> GetByEmailAsync(string email, CancellationToken cancellationToken);
 

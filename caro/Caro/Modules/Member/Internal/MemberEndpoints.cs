@@ -44,10 +44,7 @@ internal static class MemberEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, IMemberService members)
     {
         var id = RequestValues.RouteId(context, "id");
-        var member =
-            await members.GetAsync(id, context.RequestAborted)
-            ?? throw ApiException.NotFound("Member", id);
-        return ApiResults.Ok(member);
+        return ApiResults.Ok(await members.RequireAsync(id, context.RequestAborted));
     }
 
     private static async Task<IResult> UpdateNicknameAsync(

@@ -21,6 +21,9 @@ internal sealed class MemberService(
         return member is null ? null : ToDto(member);
     }
 
+    public async Task<MemberDto> RequireAsync(long id, CancellationToken cancellationToken) =>
+        await GetAsync(id, cancellationToken) ?? throw ApiException.NotFound("Member", id);
+
     public async Task<MemberDto?> GetByEmailAsync(string email, CancellationToken cancellationToken)
     {
         email = Normalize(email);

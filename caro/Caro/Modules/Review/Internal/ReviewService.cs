@@ -91,9 +91,7 @@ internal sealed class ReviewService(
         CancellationToken cancellationToken
     )
     {
-        _ =
-            await members.GetAsync(memberId, cancellationToken)
-            ?? throw ApiException.NotFound("Member", memberId);
+        await members.RequireAsync(memberId, cancellationToken);
         _ =
             await workbook.GetCardAsync(cardId, cancellationToken)
             ?? throw ApiException.NotFound("Card", cardId);
@@ -147,9 +145,7 @@ internal sealed class ReviewService(
         CancellationToken cancellationToken
     )
     {
-        _ =
-            await members.GetAsync(memberId, cancellationToken)
-            ?? throw ApiException.NotFound("Member", memberId);
+        await members.RequireAsync(memberId, cancellationToken);
         var card =
             await workbook.GetCardAsync(cardId, cancellationToken)
             ?? throw ApiException.NotFound("Card", cardId);

@@ -45,9 +45,7 @@ internal static class WorkbookEndpoints
         var name = body.String("name", required: true);
         var description = body.String("description", required: false, notBlank: false);
         body.ThrowIfInvalid();
-        _ =
-            await members.GetAsync(memberId, context.RequestAborted)
-            ?? throw ApiException.NotFound("Member", memberId);
+        await members.RequireAsync(memberId, context.RequestAborted);
         return ApiResults.Created(
             await workbook.CreateDeckAsync(memberId, name!, description, context.RequestAborted)
         );

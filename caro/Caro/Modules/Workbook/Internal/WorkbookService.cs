@@ -70,9 +70,7 @@ internal sealed class WorkbookService(
         CancellationToken cancellationToken
     )
     {
-        _ =
-            await members.GetAsync(memberId, cancellationToken)
-            ?? throw ApiException.NotFound("Member", memberId);
+        await members.RequireAsync(memberId, cancellationToken);
         var deck =
             await GetDeckAsync(deckId, cancellationToken)
             ?? throw ApiException.NotFound("Deck", deckId);
