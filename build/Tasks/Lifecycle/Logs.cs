@@ -13,13 +13,13 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
     {
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var tail = context.Args.GetInt(LifecycleArguments.Tail, LifecycleArguments.DefaultTail);
-        if (tail < 0)
-        {
-            throw new UsageException(
-                $"--{LifecycleArguments.Tail} takes a number of lines (0 or more), not {tail}."
-            );
-        }
+        var tail = context.Args.GetInt(
+            LifecycleArguments.Tail,
+            LifecycleArguments.DefaultTail,
+            0,
+            LifecycleArguments.MaxTail,
+            "lines"
+        );
         var follow = context.Args.Flag(LifecycleArguments.Follow);
         var service =
             context.Args.Get(LifecycleArguments.Service)

@@ -29,9 +29,18 @@ public sealed partial class StackSession
         ComposeFilePath = composeArgument is null
             ? context.Paths.Stack.CombineWithFilePath("docker-compose.yaml").FullPath
             : Path.GetFullPath(composeArgument, context.Paths.Root.FullPath);
+        if (composeArgument is not null && !File.Exists(ComposeFilePath))
+        {
+            throw new UsageException(
+                $"--{LifecycleArguments.ComposeFile}={composeArgument}: no such file ({ComposeFilePath}); pass an existing compose file (its folder holds env.yaml and data/)."
+            );
+        }
         StackDirectory = Path.GetDirectoryName(ComposeFilePath)!;
         DataDirectory = Path.Combine(StackDirectory, "data");
-        SecretsMode = StackSecrets.ParseMode(context.Args.Get(LifecycleArguments.Secrets));
+        SecretsMode = StackSecrets.ParseMode(
+            context.Args.Get(LifecycleArguments.Secrets),
+            context.DeployEnvironment
+        );
     }
 
     public static StackSession For(BuildContext context) =>
@@ -48,8 +57,13 @@ public sealed partial class StackSession
     public SecretsMode SecretsMode { get; }
     public CancellationToken Cancellation => Context.CancellationToken;
 
+    /// <summary>The catalog next to the compose file; a missing compose file is named first (it decides the folder).</summary>
     public EnvironmentCatalog Catalog =>
-        _catalog ??= EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"));
+        _catalog ??= File.Exists(ComposeFilePath)
+            ? EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"))
+            : throw new BuildException(
+                $"Compose file not found: {ComposeFilePath} (restore stack/docker-compose.yaml, or pass --{LifecycleArguments.ComposeFile}=)."
+            );
 
     public StackSecrets Secrets =>
         _secrets ??= new StackSecrets(

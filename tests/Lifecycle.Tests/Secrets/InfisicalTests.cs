@@ -265,7 +265,7 @@ public sealed class InfisicalTests
             $"--env={environment}"
         );
 
-        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
             ErrorLine(output),
             Does.Contain(
