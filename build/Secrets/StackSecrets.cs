@@ -70,7 +70,8 @@ public sealed class StackSecrets(
             catalog,
             fromInfisical,
             processEnvironment,
-            mode == SecretsMode.Local
+            mode == SecretsMode.Local,
+            outsideDev: environment != DeployEnvironment.Dev
         );
         foreach (var secret in _resolved.SecretValues)
         {
