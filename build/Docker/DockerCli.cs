@@ -50,6 +50,48 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
         return await InspectAsync(ids, cancellation);
     }
 
+    /// <summary>
+    /// Every container of the engine, running or not, that mounts <paramref name="directory"/> or a path under it
+    /// (whatever its project: a stack started with another project name shares the same data folder).
+    /// </summary>
+    public async Task<IReadOnlyList<ContainerState>> ContainersMountingAsync(
+        string directory,
+        CancellationToken cancellation
+    )
+    {
+        var all = await InspectAsync(
+            await IdsAsync(["ps", "-aq", "--no-trunc"], cancellation),
+            cancellation
+        );
+        var real = RealPath(directory);
+        return all.Where(c => c.Mounts(directory) || (real is not null && c.Mounts(real)))
+            .ToArray();
+    }
+
+    /// <summary>The path with every symbolic link along it resolved (the engine may report either form), or null.</summary>
+    private static string? RealPath(string path)
+    {
+        try
+        {
+            var current = Path.GetPathRoot(Path.GetFullPath(path))!;
+            foreach (
+                var part in Path.GetFullPath(path)[current.Length..]
+                    .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
+            )
+            {
+                var next = new FileInfo(Path.Combine(current, part));
+                current = next.LinkTarget is null
+                    ? next.FullName
+                    : next.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next.FullName;
+            }
+            return current;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<ContainerState>> InspectAsync(
         IReadOnlyList<string> ids,
         CancellationToken cancellation

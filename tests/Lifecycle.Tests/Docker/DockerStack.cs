@@ -45,8 +45,8 @@ public sealed class DockerStack : IDisposable
                     healthcheck:
                       test: ["CMD", "/app/TestServer", "healthcheck"]
                       interval: 1s
-                      timeout: 1s
-                      retries: 3
+                      timeout: 5s
+                      retries: 10
                 """;
         }
         Stack = new TestStack(compose + "\n", Fixtures.Catalog);

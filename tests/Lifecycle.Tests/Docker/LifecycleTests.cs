@@ -72,7 +72,10 @@ public sealed class LifecycleTests
         Assert.That(refused, Is.EqualTo(1));
         Assert.That(
             refusedOutput,
-            Does.Contain("Reset refused: 2 container(s) of project " + stack.Project + " still run")
+            Does.Contain($"Reset refused: 1 running container(s) use {stack.Stack.DataDirectory}: ")
+                .And.Contain(
+                    $"stop them first: ./build.sh --target=Down --project-name={stack.Project}."
+                )
         );
         Assert.That(Directory.Exists(stack.Stack.DataDirectory));
 
