@@ -123,6 +123,41 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
             .ToArray();
     }
 
+    /// <summary>
+    /// Each container's environment (id → name → value) as the engine holds it. It contains secrets: kept in memory,
+    /// never logged (the command runs without output callbacks).
+    /// </summary>
+    public async Task<
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>
+    > EnvironmentsAsync(IReadOnlyList<string> ids, CancellationToken cancellation)
+    {
+        var environments = new Dictionary<string, IReadOnlyDictionary<string, string>>(
+            StringComparer.Ordinal
+        );
+        foreach (var id in ids)
+        {
+            var result = await runner.RunAsync(
+                Command("inspect", "--format", "{{json .Config.Env}}", id),
+                cancellation
+            );
+            if (!result.Succeeded)
+            {
+                continue; // removed meanwhile
+            }
+            var pairs =
+                System.Text.Json.JsonSerializer.Deserialize<string[]>(result.StandardOutput) ?? [];
+            environments[id] = pairs
+                .Select(p => p.Split('=', 2))
+                .GroupBy(p => p[0], StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.Last().ElementAtOrDefault(1) ?? "",
+                    StringComparer.Ordinal
+                );
+        }
+        return environments;
+    }
+
     /// <summary>The last <paramref name="tail"/> lines a container printed (stdout and stderr).</summary>
     public async Task<IReadOnlyList<string>> TailLogsAsync(
         string container,

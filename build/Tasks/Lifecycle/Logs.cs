@@ -30,8 +30,8 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
             session.SelectServices(compose, [service]);
         }
 
-        // The secrets are resolved only to mask them: a container that prints one never shows it here.
-        await session.Secrets.ResolveAsync(session.Cancellation);
+        // Masked with the secrets the containers hold, whatever --secrets mode started them (no Infisical call).
+        await session.UseRunningSecretsAsync();
 
         var containers = (
             await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)

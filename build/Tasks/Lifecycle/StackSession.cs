@@ -84,6 +84,36 @@ public sealed partial class StackSession
 
     public string? Variable(string name) => Context.Environment.GetEnvironmentVariable(name);
 
+    /// <summary>
+    /// For targets that only read or stop the running stack (Logs, WaitHealthy, Verify): registers with the masker
+    /// the secret values the project's containers actually hold (<c>docker inspect</c>), so their output is masked
+    /// whatever <c>--secrets</c> mode started the stack, and Infisical is not asked again. Returns how many values.
+    /// </summary>
+    public async Task<int> UseRunningSecretsAsync()
+    {
+        var containers = await Docker.ProjectContainersAsync(Project, Cancellation);
+        var environments = await Docker.EnvironmentsAsync(
+            containers.Select(c => c.Id).ToArray(),
+            Cancellation
+        );
+        var values = RunningSecrets
+            .Find(
+                Catalog,
+                LoadComposeWithoutSecrets().Services,
+                containers
+                    .Where(c => environments.ContainsKey(c.Id))
+                    .Select(c => (c.Service, environments[c.Id]))
+            )
+            .Where(v => v.Length > 0)
+            .Distinct()
+            .ToList();
+        foreach (var value in values)
+        {
+            Masker.Add(value);
+        }
+        return values.Count;
+    }
+
     public async Task<ComposeCli> ComposeAsync() =>
         _compose ??= await ComposeCli.DetectAsync(Runner, Project, ComposeFilePath, Cancellation);
 
