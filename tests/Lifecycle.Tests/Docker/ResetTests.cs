@@ -36,7 +36,7 @@ public sealed class ResetTests
 
             Assert.That(refused, Is.EqualTo(BuildHost.Failure), output);
             Assert.That(
-                ErrorLine(output),
+                TestStack.ErrorLine(output),
                 Is.EqualTo(
                     $"Error: Reset refused: 1 running container(s) use {stack.Stack.DataDirectory}: {name} (project {other}); stop them first: ./build.sh --target=Down --project-name={other}. Nothing was deleted."
                 )
@@ -66,7 +66,4 @@ public sealed class ResetTests
             .GetResult();
         Assert.That(result.ExitCode, Is.EqualTo(0), result.StandardError);
     }
-
-    private static string ErrorLine(string output) =>
-        output.Split('\n').Last(l => l.StartsWith("Error: ")).TrimEnd();
 }

@@ -48,7 +48,7 @@ public sealed class PerEnvironmentTests
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.Failure), output);
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Does.Contain(
                 $"APP_TENANT must come from Infisical for {environment}: set it in Infisical /lgtm (env {environment}); it decides the environment or tenant, so outside dev neither its default nor the shell's value is used."
             )
@@ -96,7 +96,4 @@ public sealed class PerEnvironmentTests
             Has.All.Matches<CatalogVariable>(v => v!.Required && !v.Secret)
         );
     }
-
-    private static string ErrorLine(string output) =>
-        output.Split('\n').Last(l => l.StartsWith("Error: ")).TrimEnd();
 }

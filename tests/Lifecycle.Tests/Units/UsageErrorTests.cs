@@ -22,7 +22,7 @@ public sealed class UsageErrorTests
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Is.EqualTo(
                 "Error: --compose-file=/missing.yaml: no such file (/missing.yaml); pass an existing compose file (its folder holds env.yaml and data/)."
             )
@@ -50,7 +50,7 @@ public sealed class UsageErrorTests
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Is.EqualTo($"Error: --{argument} takes a whole number of {range}, not '{value}'.")
         );
     }
@@ -68,13 +68,10 @@ public sealed class UsageErrorTests
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Is.EqualTo(
                 $"Error: --secrets=local is for the dev environment only; {environment} secrets come from Infisical (drop --secrets=local)."
             )
         );
     }
-
-    private static string ErrorLine(string output) =>
-        output.Split('\n').Last(l => l.StartsWith("Error: ")).TrimEnd();
 }
