@@ -19,7 +19,15 @@ public sealed record ComposeService(
     IReadOnlyDictionary<string, string> Labels,
     bool HasHealthcheck,
     IReadOnlyList<string> DependsOn
-);
+)
+{
+    /// <summary>
+    /// The service's <c>environment:</c> as written (not interpolated): container variable → template such as
+    /// <c>${GRAFANA_ADMIN_PASSWORD:?...}</c>; a pass-through entry (<c>- NAME</c>) reads <c>${NAME}</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentTemplates { get; init; } =
+        new Dictionary<string, string>();
+}
 
 /// <summary>
 /// The stack's compose file read directly (YAML + compose interpolation with the resolved variables): services,
@@ -182,7 +190,39 @@ public sealed class ComposeFile
             labels,
             healthcheck,
             dependsOn
-        );
+        )
+        {
+            EnvironmentTemplates = ReadEnvironment(Child(node, "environment")),
+        };
+    }
+
+    private static Dictionary<string, string> ReadEnvironment(YamlNode? node)
+    {
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children)
+                {
+                    var key = ((YamlScalarNode)k).Value!;
+                    templates[key] =
+                        v is YamlScalarNode { Value: { } text } scalar
+                        && !(text.Length == 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
+                            ? text
+                            : "${" + key + "}";
+                }
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children.OfType<YamlScalarNode>())
+                {
+                    var text = item.Value ?? "";
+                    var eq = text.IndexOf('=');
+                    templates[eq < 0 ? text : text[..eq]] =
+                        eq < 0 ? "${" + text + "}" : text[(eq + 1)..];
+                }
+                break;
+        }
+        return templates;
     }
 
     /// <summary><c>[ip:]host:container[/proto]</c>; ports without a host part are not published on a fixed port.</summary>

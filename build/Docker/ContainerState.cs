@@ -24,6 +24,27 @@ public sealed record ContainerState(
 {
     public bool IsRunning => Status is "running";
 
+    /// <summary>A process runs or is about to run again (running, restarting or paused).</summary>
+    public bool IsActive => Status is "running" or "restarting" or "paused";
+
+    /// <summary>The compose project label (empty for a container not started by compose).</summary>
+    public string Project { get; init; } = "";
+
+    /// <summary>Host paths mounted into the container (bind mounts and volumes' host folders).</summary>
+    public IReadOnlyList<string> MountSources { get; init; } = [];
+
+    /// <summary>True when a mount's host path is <paramref name="directory"/> or lies under it.</summary>
+    public bool Mounts(string directory)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        return MountSources.Any(source =>
+        {
+            var path = Path.TrimEndingDirectorySeparator(source);
+            return path == root
+                || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>Parses the JSON array printed by <c>docker inspect</c>.</summary>
     public static IReadOnlyList<ContainerState> ParseInspect(string json)
     {
@@ -43,11 +64,11 @@ public sealed record ContainerState(
             && l.ValueKind == JsonValueKind.Object
                 ? l
                 : default;
-        var service =
-            labels.ValueKind == JsonValueKind.Object
-            && labels.TryGetProperty(DockerCli.ServiceLabel, out var s)
-                ? s.GetString() ?? ""
+        string Label(string name) =>
+            labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty(name, out var value)
+                ? value.GetString() ?? ""
                 : "";
+        var service = Label(DockerCli.ServiceLabel);
         DateTimeOffset? started =
             DateTimeOffset.TryParse(
                 state.GetProperty("StartedAt").GetString(),
@@ -68,7 +89,22 @@ public sealed record ContainerState(
             c.TryGetProperty("RestartCount", out var rc) ? rc.GetInt32() : 0,
             started,
             ParsePorts(c)
-        );
+        )
+        {
+            Project = Label(DockerCli.ProjectLabel),
+            MountSources =
+                c.TryGetProperty("Mounts", out var mounts)
+                && mounts.ValueKind == JsonValueKind.Array
+                    ? mounts
+                        .EnumerateArray()
+                        .Select(m =>
+                            m.TryGetProperty("Source", out var source) ? source.GetString() : null
+                        )
+                        .OfType<string>()
+                        .Where(source => source.Length > 0)
+                        .ToArray()
+                    : [],
+        };
     }
 
     private static PublishedPort[] ParsePorts(JsonElement c)

@@ -50,6 +50,48 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
         return await InspectAsync(ids, cancellation);
     }
 
+    /// <summary>
+    /// Every container of the engine, running or not, that mounts <paramref name="directory"/> or a path under it
+    /// (whatever its project: a stack started with another project name shares the same data folder).
+    /// </summary>
+    public async Task<IReadOnlyList<ContainerState>> ContainersMountingAsync(
+        string directory,
+        CancellationToken cancellation
+    )
+    {
+        var all = await InspectAsync(
+            await IdsAsync(["ps", "-aq", "--no-trunc"], cancellation),
+            cancellation
+        );
+        var real = RealPath(directory);
+        return all.Where(c => c.Mounts(directory) || (real is not null && c.Mounts(real)))
+            .ToArray();
+    }
+
+    /// <summary>The path with every symbolic link along it resolved (the engine may report either form), or null.</summary>
+    private static string? RealPath(string path)
+    {
+        try
+        {
+            var current = Path.GetPathRoot(Path.GetFullPath(path))!;
+            foreach (
+                var part in Path.GetFullPath(path)[current.Length..]
+                    .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
+            )
+            {
+                var next = new FileInfo(Path.Combine(current, part));
+                current = next.LinkTarget is null
+                    ? next.FullName
+                    : next.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next.FullName;
+            }
+            return current;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<ContainerState>> InspectAsync(
         IReadOnlyList<string> ids,
         CancellationToken cancellation
@@ -79,6 +121,41 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
             .OrderBy(c => c.Service, StringComparer.Ordinal)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>
+    /// Each container's environment (id → name → value) as the engine holds it. It contains secrets: kept in memory,
+    /// never logged (the command runs without output callbacks).
+    /// </summary>
+    public async Task<
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>
+    > EnvironmentsAsync(IReadOnlyList<string> ids, CancellationToken cancellation)
+    {
+        var environments = new Dictionary<string, IReadOnlyDictionary<string, string>>(
+            StringComparer.Ordinal
+        );
+        foreach (var id in ids)
+        {
+            var result = await runner.RunAsync(
+                Command("inspect", "--format", "{{json .Config.Env}}", id),
+                cancellation
+            );
+            if (!result.Succeeded)
+            {
+                continue; // removed meanwhile
+            }
+            var pairs =
+                System.Text.Json.JsonSerializer.Deserialize<string[]>(result.StandardOutput) ?? [];
+            environments[id] = pairs
+                .Select(p => p.Split('=', 2))
+                .GroupBy(p => p[0], StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.Last().ElementAtOrDefault(1) ?? "",
+                    StringComparer.Ordinal
+                );
+        }
+        return environments;
     }
 
     /// <summary>The last <paramref name="tail"/> lines a container printed (stdout and stderr).</summary>

@@ -17,16 +17,25 @@ public sealed class BuildArguments(IReadOnlyDictionary<string, IReadOnlyList<str
     /// <summary><c>--name</c> or <c>--name=true</c> is true; absent or <c>--name=false</c> is false.</summary>
     public bool Flag(string name) => Get(name) is { } v && CommandLine.ParseBool(name, v);
 
-    public int GetInt(string name, int defaultValue)
+    /// <summary>
+    /// A whole number between <paramref name="min"/> and <paramref name="max"/> (inclusive); anything else is a
+    /// usage error naming the range (and the <paramref name="unit"/>, e.g. "seconds").
+    /// </summary>
+    public int GetInt(string name, int defaultValue, int min, int max, string? unit = null)
     {
         var text = Get(name);
         if (text is null)
         {
             return defaultValue;
         }
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        return
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value >= min
+            && value <= max
             ? value
-            : throw new UsageException($"--{name} takes a whole number, not '{text}'.");
+            : throw new UsageException(
+                $"--{name} takes a whole number{(unit is null ? "" : " of " + unit)} from {min} to {max}, not '{text}'."
+            );
     }
 
     /// <summary>A comma-separated list (<c>--services=a,b</c>), empty when absent.</summary>

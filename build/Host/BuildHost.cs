@@ -242,11 +242,7 @@ public sealed class BuildHost
     private static void PrintError(IConsole console, Verbosity verbosity, Exception exception)
     {
         var cause = Unwrap(exception);
-        var line =
-            cause is BuildException
-                ? cause.Message
-                : $"{cause.GetType().Name}: {cause.Message} (run with --verbosity=diagnostic for the stack trace)";
-        console.WriteErrorLine("Error: " + line.ReplaceLineEndings(" "));
+        console.WriteErrorLine("Error: " + ErrorText.Describe(cause));
         if (verbosity == Verbosity.Diagnostic)
         {
             console.WriteErrorLine(cause.ToString());

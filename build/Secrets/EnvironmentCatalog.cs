@@ -13,6 +13,12 @@ public sealed class CatalogVariable
     public bool Secret { get; set; }
     public bool Required { get; set; }
     public string? RequiredWhen { get; set; }
+
+    /// <summary>
+    /// The value decides the environment or the tenant (e.g. ENVIRONMENT, TENANT_ID): outside dev it must come
+    /// from Infisical, never from the default or the build's shell (both are development values).
+    /// </summary>
+    public bool PerEnvironment { get; set; }
     public string? Default { get; set; }
     public List<string> UsedBy { get; set; } = [];
     public string? Description { get; set; }

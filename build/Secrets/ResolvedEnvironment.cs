@@ -20,6 +20,9 @@ public sealed record ResolvedVariable(
 {
     public bool IsSet => Value is not null;
     public bool IsMissing => Required && !IsSet;
+
+    /// <summary>A per-environment variable outside dev: only Infisical may set it.</summary>
+    public bool InfisicalOnly { get; init; }
 }
 
 /// <summary>
@@ -59,11 +62,16 @@ public sealed class ResolvedEnvironment
             .Select(v => v.Value!)
             .Concat(_extra.Values);
 
+    /// <param name="outsideDev">
+    /// Staging or prod: a <see cref="CatalogVariable.PerEnvironment"/> variable then comes from Infisical or is
+    /// missing (its default and the shell's value are development values, and it decides environment or tenant).
+    /// </param>
     public static ResolvedEnvironment Resolve(
         EnvironmentCatalog catalog,
         IReadOnlyDictionary<string, string>? infisical,
         Func<string, string?> processEnvironment,
-        bool localSecrets
+        bool localSecrets,
+        bool outsideDev = false
     )
     {
         var values = new List<(CatalogVariable Variable, string? Value, ValueSource Source)>();
@@ -75,6 +83,10 @@ public sealed class ResolvedEnvironment
             )
             {
                 values.Add((variable, fromInfisical, ValueSource.Infisical));
+            }
+            else if (variable.PerEnvironment && outsideDev)
+            {
+                values.Add((variable, null, ValueSource.Missing));
             }
             else if (!variable.Secret && processEnvironment(variable.Name) is { } fromProcess)
             {
@@ -110,6 +122,9 @@ public sealed class ResolvedEnvironment
                         true
                     )
                     : new ResolvedVariable(v.Variable, v.Value, v.Source, IsRequired(v.Variable))
+                    {
+                        InfisicalOnly = v.Variable.PerEnvironment && outsideDev,
+                    }
             )
             .ToArray();
         // Infisical values the catalog does not list still reach compose (and are masked: they may be secret).
@@ -119,6 +134,32 @@ public sealed class ResolvedEnvironment
                 .ToDictionary(kv => kv.Key, kv => kv.Value)
             ?? [];
         return new ResolvedEnvironment(resolved, extra);
+    }
+
+    /// <summary>
+    /// One sentence naming the missing required variables and the fix (null when none is missing): first those
+    /// that only Infisical may set (per-environment variables outside dev), then the others.
+    /// </summary>
+    public string? DescribeMissing(string environment)
+    {
+        var missing = Missing.ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        var fromInfisical = missing.Where(v => v.InfisicalOnly).ToList();
+        var others = missing.Except(fromInfisical).ToList();
+        var othersText =
+            $"{others.Count} required variable(s) missing for {environment}: {string.Join(", ", others.Select(v => v.Variable.Name))} (set them in Infisical {string.Join(" or ", others.Select(v => v.Variable.Path).Distinct())})";
+        if (fromInfisical.Count == 0)
+        {
+            return othersText + ".";
+        }
+        var one = fromInfisical.Count == 1;
+        var names = string.Join(", ", fromInfisical.Select(v => v.Variable.Name));
+        var paths = string.Join(" or ", fromInfisical.Select(v => v.Variable.Path).Distinct());
+        return $"{names} must come from Infisical for {environment}: set {(one ? "it" : "them")} in Infisical {paths} (env {environment}); {(one ? "it decides" : "they decide")} the environment or tenant, so outside dev neither {(one ? "its default nor the shell's value is" : "their defaults nor the shell's values are")} used"
+            + (others.Count == 0 ? "." : $"; also {othersText}.");
     }
 
     /// <summary><c>"VAR=value"</c> holds for the resolved values.</summary>

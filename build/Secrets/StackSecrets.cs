@@ -28,13 +28,24 @@ public sealed class StackSecrets(
 
     public SecretsMode Mode => mode;
 
-    public static SecretsMode ParseMode(string? text) =>
-        text?.Trim().ToLowerInvariant() switch
+    /// <summary>The <c>--secrets</c> mode; a bad value or <c>local</c> outside dev is a usage error.</summary>
+    public static SecretsMode ParseMode(string? text, DeployEnvironment environment)
+    {
+        var mode = text?.Trim().ToLowerInvariant() switch
         {
             null or "" or "infisical" => SecretsMode.Infisical,
             "local" => SecretsMode.Local,
             _ => throw new UsageException($"--secrets takes infisical or local, not '{text}'."),
         };
+        if (mode == SecretsMode.Local && environment != DeployEnvironment.Dev)
+        {
+            throw new UsageException(LocalOutsideDev(environment));
+        }
+        return mode;
+    }
+
+    private static string LocalOutsideDev(DeployEnvironment environment) =>
+        $"--secrets=local is for the dev environment only; {environment.Slug()} secrets come from Infisical (drop --secrets=local).";
 
     /// <summary>Resolves (once) every catalog variable; fails with one line on Infisical problems.</summary>
     public async Task<ResolvedEnvironment> ResolveAsync(CancellationToken cancellation)
@@ -48,9 +59,7 @@ public sealed class StackSecrets(
         {
             if (environment != DeployEnvironment.Dev)
             {
-                throw new BuildException(
-                    $"--secrets=local is for the dev environment only; {environment.Slug()} secrets come from Infisical (drop --secrets=local)."
-                );
+                throw new UsageException(LocalOutsideDev(environment));
             }
         }
         else
@@ -61,7 +70,8 @@ public sealed class StackSecrets(
             catalog,
             fromInfisical,
             processEnvironment,
-            mode == SecretsMode.Local
+            mode == SecretsMode.Local,
+            outsideDev: environment != DeployEnvironment.Dev
         );
         foreach (var secret in _resolved.SecretValues)
         {

@@ -74,16 +74,34 @@ public sealed class CommandLineTests
             Parse("--tail=50", "--strict", "--follow=false", "--bad=x").Arguments
         );
 
-        Assert.That(args.GetInt("tail", 10), Is.EqualTo(50));
-        Assert.That(args.GetInt("absent", 10), Is.EqualTo(10));
+        Assert.That(args.GetInt("tail", 10, 0, 100), Is.EqualTo(50));
+        Assert.That(args.GetInt("absent", 10, 0, 100), Is.EqualTo(10));
         Assert.That(args.Flag("strict"), Is.True);
         Assert.That(args.Flag("follow"), Is.False);
         Assert.That(args.Flag("absent"), Is.False);
         Assert.That(
-            () => args.GetInt("bad", 1),
+            () => args.GetInt("bad", 1, 1, 10),
             Throws
                 .TypeOf<UsageException>()
-                .With.Message.EqualTo("--bad takes a whole number, not 'x'.")
+                .With.Message.EqualTo("--bad takes a whole number from 1 to 10, not 'x'.")
+        );
+    }
+
+    [TestCase("99999999999")]
+    [TestCase("86401")]
+    [TestCase("0")]
+    [TestCase("-5")]
+    public void A_number_out_of_range_names_the_allowed_range(string value)
+    {
+        var args = new BuildArguments(Parse($"--timeout={value}").Arguments);
+
+        Assert.That(
+            () => args.GetInt("timeout", 180, 1, 86400, "seconds"),
+            Throws
+                .TypeOf<UsageException>()
+                .With.Message.EqualTo(
+                    $"--timeout takes a whole number of seconds from 1 to 86400, not '{value}'."
+                )
         );
     }
 }

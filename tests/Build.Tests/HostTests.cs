@@ -16,6 +16,9 @@ public sealed class HostTests
         typeof(AfterGated),
         typeof(Broken),
         typeof(Crash),
+        typeof(MissingFile),
+        typeof(Denied),
+        typeof(DiskError),
         typeof(BadInput),
         typeof(Leaky),
         typeof(AfterBroken),
@@ -181,7 +184,7 @@ public sealed class HostTests
     }
 
     [Test]
-    public void An_unexpected_exception_names_its_type_and_shows_the_stack_trace_only_at_diagnostic()
+    public void An_unexpected_exception_is_one_line_in_words_with_the_stack_trace_only_at_diagnostic()
     {
         var (normalExit, normal) = HostFixture.Run(Samples, "--target=Crash");
         var (diagnosticExit, diagnostic) = HostFixture.Run(
@@ -193,13 +196,44 @@ public sealed class HostTests
         Assert.That(normalExit, Is.EqualTo(BuildHost.Failure));
         Assert.That(diagnosticExit, Is.EqualTo(BuildHost.Failure));
         Assert.That(
-            normal.Error,
-            Does.Contain(
-                "Error: InvalidOperationException: bad state (run with --verbosity=diagnostic for the stack trace)"
+            LastLine(normal.Error),
+            Is.EqualTo(
+                "Error: bad state (an unexpected failure of the build: run it again with --verbosity=diagnostic for the details, and report it if it persists)."
             )
         );
-        Assert.That(normal.All, Does.Not.Contain("   at "));
+        Assert.That(normal.All, Does.Not.Contain("Exception").And.Not.Contain("   at "));
+        Assert.That(diagnostic.Error, Does.Contain("InvalidOperationException"));
         Assert.That(diagnostic.Error, Does.Contain("   at Build.Tests.Crash.Run"));
+    }
+
+    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].TrimEnd();
+
+    [TestCase(
+        "MissingFile",
+        "Error: File not found: "
+            + MissingFile.Path
+            + " (check the path; restore it with git if it belongs to the repository)."
+    )]
+    [TestCase(
+        "Denied",
+        "Error: Permission denied on "
+            + Denied.Path
+            + " (run as a user who may use it, or fix its owner and mode: chown/chmod)."
+    )]
+    [TestCase(
+        "DiskError",
+        "Error: A file operation failed on /stack/loop: Too many levels of symbolic links (check that the path exists, is not a link loop, and the disk is not full)."
+    )]
+    public void File_system_failures_say_what_to_fix_without_an_exception_type(
+        string target,
+        string expected
+    )
+    {
+        var (exitCode, console) = HostFixture.Run(Samples, $"--target={target}");
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Failure));
+        Assert.That(LastLine(console.Error), Is.EqualTo(expected));
+        Assert.That(console.All, Does.Not.Contain("Exception"));
     }
 
     [Test]

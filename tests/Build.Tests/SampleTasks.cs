@@ -103,6 +103,33 @@ public sealed class Crash : FrostingTask<BuildContext>
         throw new InvalidOperationException("bad state");
 }
 
+[TaskName(nameof(MissingFile))]
+[TaskDescription("Sample: a file the task reads is missing (FileNotFoundException).")]
+public sealed class MissingFile : FrostingTask<BuildContext>
+{
+    public const string Path = "/proc/no-such-sample-input.yaml";
+
+    public override void Run(BuildContext context) => File.ReadAllText(Path);
+}
+
+[TaskName(nameof(Denied))]
+[TaskDescription("Sample: a folder the task writes is not writable (UnauthorizedAccessException).")]
+public sealed class Denied : FrostingTask<BuildContext>
+{
+    public const string Path = "/root-owned/data/loki";
+
+    public override void Run(BuildContext context) =>
+        throw new UnauthorizedAccessException($"Access to the path '{Path}' is denied.");
+}
+
+[TaskName(nameof(DiskError))]
+[TaskDescription("Sample: a file operation fails (IOException).")]
+public sealed class DiskError : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        throw new IOException("Too many levels of symbolic links : '/stack/loop'");
+}
+
 [TaskName(nameof(AfterBroken))]
 [TaskDescription("Sample: depends on a failing task.")]
 [IsDependentOn(typeof(Broken))]

@@ -16,8 +16,8 @@ public sealed class CaroRun : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var http = context.Args.GetInt(CaroArguments.HttpPort, 8080);
-        var management = context.Args.GetInt(CaroArguments.ManagementPort, 9090);
+        var http = context.Args.GetInt(CaroArguments.HttpPort, 8080, 1, 65535);
+        var management = context.Args.GetInt(CaroArguments.ManagementPort, 9090, 1, 65535);
         var environment = new Dictionary<string, string?>
         {
             ["CARO_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),

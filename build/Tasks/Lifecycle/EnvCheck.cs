@@ -33,12 +33,9 @@ public sealed class EnvCheck : AsyncFrostingTask<BuildContext>
         {
             session.Info(line);
         }
-        var missing = resolved.Missing.Select(v => v.Variable.Name).ToList();
-        if (missing.Count > 0)
+        if (resolved.DescribeMissing(context.DeployEnvironment.Slug()) is { } missing)
         {
-            throw new BuildException(
-                $"{missing.Count} required variable(s) missing for {context.DeployEnvironment.Slug()}: {string.Join(", ", missing)} (set them in Infisical {InfisicalCli.SecretPath})."
-            );
+            throw new BuildException(missing);
         }
         session.Info(
             $"EnvCheck: {resolved.Variables.Count(v => v.IsSet)} of {resolved.Variables.Count} variable(s) set, none missing."
@@ -52,6 +49,7 @@ public sealed class EnvCheck : AsyncFrostingTask<BuildContext>
             ValueSource.ProcessEnvironment => "environment",
             ValueSource.CatalogDefault => "default",
             ValueSource.LocalDevelopment => "local (dev only)",
+            _ when v.InfisicalOnly => $"Infisical {v.Variable.Path} only (decides env/tenant)",
             _ => v.Required ? "-"
             : v.Variable.RequiredWhen is { } when ? $"required when {when}"
             : "optional",

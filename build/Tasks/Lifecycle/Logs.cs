@@ -13,13 +13,13 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
     {
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var tail = context.Args.GetInt(LifecycleArguments.Tail, LifecycleArguments.DefaultTail);
-        if (tail < 0)
-        {
-            throw new UsageException(
-                $"--{LifecycleArguments.Tail} takes a number of lines (0 or more), not {tail}."
-            );
-        }
+        var tail = context.Args.GetInt(
+            LifecycleArguments.Tail,
+            LifecycleArguments.DefaultTail,
+            0,
+            LifecycleArguments.MaxTail,
+            "lines"
+        );
         var follow = context.Args.Flag(LifecycleArguments.Follow);
         var service =
             context.Args.Get(LifecycleArguments.Service)
@@ -30,8 +30,8 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
             session.SelectServices(compose, [service]);
         }
 
-        // The secrets are resolved only to mask them: a container that prints one never shows it here.
-        await session.Secrets.ResolveAsync(session.Cancellation);
+        // Masked with the secrets the containers hold, whatever --secrets mode started them (no Infisical call).
+        await session.UseRunningSecretsAsync();
 
         var containers = (
             await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)

@@ -24,12 +24,9 @@ public sealed class Preflight : AsyncFrostingTask<BuildContext>
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         await session.ComposeAsync();
         var resolved = await session.Secrets.ResolveAsync(session.Cancellation);
-        var missing = resolved.Missing.Select(v => v.Variable.Name).ToList();
-        if (missing.Count > 0)
+        if (resolved.DescribeMissing(session.Context.DeployEnvironment.Slug()) is { } missing)
         {
-            throw new BuildException(
-                $"Cannot start: {missing.Count} required variable(s) missing for {session.Context.DeployEnvironment.Slug()}: {string.Join(", ", missing)} (see --target=EnvCheck)."
-            );
+            throw new BuildException("Cannot start: " + missing);
         }
         return resolved;
     }

@@ -1,10 +1,11 @@
+using Build.Docker;
 using Build.Host;
 
 namespace Build.Tasks.Lifecycle;
 
 [TaskName(nameof(Reset))]
 [TaskDescription(
-    "Deletes the stack's data (stack/data) after confirmation (--yes for scripts); refuses while the stack runs."
+    "Deletes the stack's data (stack/data) after confirmation (--yes for scripts); refuses while any container, of any project, running from it uses it."
 )]
 public sealed class Reset : AsyncFrostingTask<BuildContext>
 {
@@ -12,16 +13,19 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
     {
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var running = (
-            await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)
+        // The data folder is shared by every project started from this stack folder (--project-name only names the
+        // containers), and anything else may bind-mount it: ask the engine who mounts it, whatever the project.
+        var users = (
+            await session.Docker.ContainersMountingAsync(
+                session.DataDirectory,
+                session.Cancellation
+            )
         )
-            .Where(c => c.IsRunning)
+            .Where(c => c.IsActive)
             .ToList();
-        if (running.Count > 0)
+        if (users.Count > 0)
         {
-            throw new BuildException(
-                $"Reset refused: {running.Count} container(s) of project {session.Project} still run ({string.Join(", ", running.Select(c => c.Service).Distinct())}); run --target=Down first."
-            );
+            throw new BuildException(Refusal(session.DataDirectory, users));
         }
         if (!Directory.Exists(session.DataDirectory))
         {
@@ -36,6 +40,20 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
         }
         Directory.Delete(session.DataDirectory, recursive: true);
         session.Info($"Reset: deleted {session.DataDirectory}.");
+    }
+
+    /// <summary>One line: which containers use the data, and the command that stops each group.</summary>
+    public static string Refusal(string dataDirectory, IReadOnlyList<ContainerState> users)
+    {
+        var names = users.Select(c =>
+            c.Project.Length > 0 ? $"{c.Name} (project {c.Project})" : c.Name
+        );
+        var fixes = users
+            .Where(c => c.Project.Length > 0)
+            .Select(c => $"./build.sh --target=Down --project-name={c.Project}")
+            .Distinct()
+            .Concat(users.Where(c => c.Project.Length == 0).Select(c => $"docker stop {c.Name}"));
+        return $"Reset refused: {users.Count} running container(s) use {dataDirectory}: {string.Join(", ", names)}; stop them first: {string.Join("; ", fixes)}. Nothing was deleted.";
     }
 
     private static bool Confirm(StackSession session)

@@ -15,14 +15,11 @@ public static class StackHealth
         var context = session.Context;
         var timeout = context.Args.GetInt(
             LifecycleArguments.Timeout,
-            LifecycleArguments.DefaultTimeoutSeconds
+            LifecycleArguments.DefaultTimeoutSeconds,
+            1,
+            LifecycleArguments.MaxTimeoutSeconds,
+            "seconds"
         );
-        if (timeout <= 0)
-        {
-            throw new UsageException(
-                $"--{LifecycleArguments.Timeout} takes a positive number of seconds, not {timeout}."
-            );
-        }
         var containers = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

@@ -29,9 +29,18 @@ public sealed partial class StackSession
         ComposeFilePath = composeArgument is null
             ? context.Paths.Stack.CombineWithFilePath("docker-compose.yaml").FullPath
             : Path.GetFullPath(composeArgument, context.Paths.Root.FullPath);
+        if (composeArgument is not null && !File.Exists(ComposeFilePath))
+        {
+            throw new UsageException(
+                $"--{LifecycleArguments.ComposeFile}={composeArgument}: no such file ({ComposeFilePath}); pass an existing compose file (its folder holds env.yaml and data/)."
+            );
+        }
         StackDirectory = Path.GetDirectoryName(ComposeFilePath)!;
         DataDirectory = Path.Combine(StackDirectory, "data");
-        SecretsMode = StackSecrets.ParseMode(context.Args.Get(LifecycleArguments.Secrets));
+        SecretsMode = StackSecrets.ParseMode(
+            context.Args.Get(LifecycleArguments.Secrets),
+            context.DeployEnvironment
+        );
     }
 
     public static StackSession For(BuildContext context) =>
@@ -48,8 +57,13 @@ public sealed partial class StackSession
     public SecretsMode SecretsMode { get; }
     public CancellationToken Cancellation => Context.CancellationToken;
 
+    /// <summary>The catalog next to the compose file; a missing compose file is named first (it decides the folder).</summary>
     public EnvironmentCatalog Catalog =>
-        _catalog ??= EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"));
+        _catalog ??= File.Exists(ComposeFilePath)
+            ? EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"))
+            : throw new BuildException(
+                $"Compose file not found: {ComposeFilePath} (restore stack/docker-compose.yaml, or pass --{LifecycleArguments.ComposeFile}=)."
+            );
 
     public StackSecrets Secrets =>
         _secrets ??= new StackSecrets(
@@ -69,6 +83,36 @@ public sealed partial class StackSession
         );
 
     public string? Variable(string name) => Context.Environment.GetEnvironmentVariable(name);
+
+    /// <summary>
+    /// For targets that only read or stop the running stack (Logs, WaitHealthy, Verify): registers with the masker
+    /// the secret values the project's containers actually hold (<c>docker inspect</c>), so their output is masked
+    /// whatever <c>--secrets</c> mode started the stack, and Infisical is not asked again. Returns how many values.
+    /// </summary>
+    public async Task<int> UseRunningSecretsAsync()
+    {
+        var containers = await Docker.ProjectContainersAsync(Project, Cancellation);
+        var environments = await Docker.EnvironmentsAsync(
+            containers.Select(c => c.Id).ToArray(),
+            Cancellation
+        );
+        var values = RunningSecrets
+            .Find(
+                Catalog,
+                LoadComposeWithoutSecrets().Services,
+                containers
+                    .Where(c => environments.ContainsKey(c.Id))
+                    .Select(c => (c.Service, environments[c.Id]))
+            )
+            .Where(v => v.Length > 0)
+            .Distinct()
+            .ToList();
+        foreach (var value in values)
+        {
+            Masker.Add(value);
+        }
+        return values.Count;
+    }
 
     public async Task<ComposeCli> ComposeAsync() =>
         _compose ??= await ComposeCli.DetectAsync(Runner, Project, ComposeFilePath, Cancellation);

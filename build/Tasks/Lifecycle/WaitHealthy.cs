@@ -13,6 +13,8 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         var compose = session.LoadComposeWithoutSecrets();
+        // A failing service's last log lines are printed: masked with the secrets the containers hold.
+        await session.UseRunningSecretsAsync();
         await StackHealth.WaitAsync(session, session.SelectServices(compose));
     }
 }

@@ -53,12 +53,7 @@ public sealed class Validate : FrostingTask<BuildContext>
 
     private static int CheckerTimeout(BuildContext context)
     {
-        var seconds = context.Args.GetInt(ValidateArguments.CheckerTimeout, 60);
-        return seconds > 0
-            ? seconds
-            : throw new UsageException(
-                $"--{ValidateArguments.CheckerTimeout} takes a number of seconds above 0, not {seconds}."
-            );
+        return context.Args.GetInt(ValidateArguments.CheckerTimeout, 60, 1, 3600, "seconds");
     }
 
     private static IReadOnlySet<int> Layers(BuildContext context)

@@ -10,7 +10,15 @@ public sealed class DockerStack : IDisposable
 
     /// <param name="web">Extra environment lines for the "web" service (YAML, 6 spaces indented).</param>
     /// <param name="worker">Whether to add the "worker" service (no endpoint; a Docker healthcheck).</param>
-    public DockerStack(string web = "", bool worker = false, string restart = "no")
+    /// <param name="secrets">The web service's environment lines that read secrets (YAML, 6 spaces indented).</param>
+    /// <param name="printEnv">The variables the web service prints at start (its PRINT_ENV).</param>
+    public DockerStack(
+        string web = "",
+        bool worker = false,
+        string restart = "no",
+        string secrets = "      APP_SECRET: ${APP_SECRET:?APP_SECRET is not set}",
+        string printEnv = "APP_SECRET"
+    )
     {
         WebPort = TestStack.FreePort();
         _environment.Set("WEB_PORT", WebPort.ToString());
@@ -22,8 +30,8 @@ public sealed class DockerStack : IDisposable
                 restart: "{restart}"
                 environment:
                   PORT: "8080"
-                  APP_SECRET: ${"{"}APP_SECRET:?APP_SECRET is not set{"}"}
-                  PRINT_ENV: APP_SECRET
+                  PRINT_ENV: {printEnv}
+            {secrets}
             {web}
                 labels:
                   org.lgtm.readiness.port: "8080"
@@ -45,8 +53,8 @@ public sealed class DockerStack : IDisposable
                     healthcheck:
                       test: ["CMD", "/app/TestServer", "healthcheck"]
                       interval: 1s
-                      timeout: 1s
-                      retries: 3
+                      timeout: 5s
+                      retries: 10
                 """;
         }
         Stack = new TestStack(compose + "\n", Fixtures.Catalog);

@@ -54,13 +54,11 @@ public sealed class LifecycleTests
         );
         Assert.That(psOutput, Does.Match(@"worker\s+running\s+healthy"));
 
-        var (logs, logsOutput) = stack.Stack.Run(
-            "--target=Logs",
-            "--service=web",
-            "--tail=2",
-            "--secrets=local"
-        );
+        var (logs, logsOutput) = stack.Stack.Run("--target=Logs", "--service=web", "--tail=2");
+        // No --secrets: Logs masks with what the containers hold, never asking Infisical (absent here).
         Assert.That(logs, Is.EqualTo(0), logsOutput);
+        Assert.That(logsOutput, Does.Contain("web | APP_SECRET=********"));
+        Assert.That(logsOutput, Does.Not.Contain("local-dev-app_secret"));
         Assert.That(logsOutput, Does.Contain("web | listening"));
         Assert.That(
             logsOutput,
@@ -72,7 +70,10 @@ public sealed class LifecycleTests
         Assert.That(refused, Is.EqualTo(1));
         Assert.That(
             refusedOutput,
-            Does.Contain("Reset refused: 2 container(s) of project " + stack.Project + " still run")
+            Does.Contain($"Reset refused: 1 running container(s) use {stack.Stack.DataDirectory}: ")
+                .And.Contain(
+                    $"stop them first: ./build.sh --target=Down --project-name={stack.Project}."
+                )
         );
         Assert.That(Directory.Exists(stack.Stack.DataDirectory));
 

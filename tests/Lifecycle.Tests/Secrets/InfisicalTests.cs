@@ -129,7 +129,7 @@ public sealed class InfisicalTests
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Does.Contain(
                 "This repository is not connected to an Infisical project: run `infisical init`"
             )
@@ -145,7 +145,10 @@ public sealed class InfisicalTests
         var (exitCode, output) = _stack.Run("--target=EnvCheck");
 
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(ErrorLine(output), Does.Contain("run `infisical init` in " + _stack.Root));
+        Assert.That(
+            TestStack.ErrorLine(output),
+            Does.Contain("run `infisical init` in " + _stack.Root)
+        );
     }
 
     [Test]
@@ -156,7 +159,10 @@ public sealed class InfisicalTests
         var (exitCode, output) = _stack.Run("--target=EnvCheck");
 
         Assert.That(exitCode, Is.EqualTo(1));
-        Assert.That(ErrorLine(output), Is.EqualTo("Error: " + InfisicalErrors.NotLoggedIn));
+        Assert.That(
+            TestStack.ErrorLine(output),
+            Is.EqualTo("Error: " + InfisicalErrors.NotLoggedIn)
+        );
         Assert.That(_infisical.Invocations, Has.Count.EqualTo(1));
     }
 
@@ -192,7 +198,7 @@ public sealed class InfisicalTests
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Does.StartWith("Error: The Infisical CLI is not installed: install it")
         );
     }
@@ -265,9 +271,9 @@ public sealed class InfisicalTests
             $"--env={environment}"
         );
 
-        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
-            ErrorLine(output),
+            TestStack.ErrorLine(output),
             Does.Contain(
                 $"--secrets=local is for the dev environment only; {environment} secrets come from Infisical"
             )
@@ -292,7 +298,4 @@ public sealed class InfisicalTests
             Environment.GetEnvironmentVariable
         );
     }
-
-    private static string ErrorLine(string output) =>
-        output.Split('\n').Last(l => l.StartsWith("Error: ")).TrimEnd();
 }

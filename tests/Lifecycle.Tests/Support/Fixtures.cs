@@ -44,6 +44,21 @@ public static class Fixtures
             description: Host port of the web service.
         """;
 
+    /// <summary><see cref="Catalog"/> plus a variable that decides the tenant (per environment: Infisical only outside dev).</summary>
+    public const string PerEnvironmentCatalog =
+        Catalog
+        + """
+
+              - name: APP_TENANT
+                path: /lgtm
+                secret: false
+                required: true
+                perEnvironment: true
+                default: "tenant-staging"
+                usedBy: [web]
+                description: The tenant the web service reports to; decides where its telemetry goes.
+            """;
+
     /// <summary>A compose file with no services (for targets that do not touch Docker).</summary>
     public const string EmptyCompose = "services: {}\n";
 }

@@ -55,6 +55,10 @@ public sealed class TestStack : IDisposable
         return (exitCode, console.All);
     }
 
+    /// <summary>The last <c>Error: </c> line the build printed (the one line a failure must be).</summary>
+    public static string ErrorLine(string output) =>
+        output.Split('\n').Last(l => l.StartsWith("Error: ")).TrimEnd();
+
     /// <summary>A TCP port nobody listens on right now (the kernel picks it).</summary>
     public static int FreePort()
     {
