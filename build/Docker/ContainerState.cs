@@ -24,9 +24,6 @@ public sealed record ContainerState(
 {
     public bool IsRunning => Status is "running";
 
-    /// <summary>A process runs or is about to run again (running, restarting or paused).</summary>
-    public bool IsActive => Status is "running" or "restarting" or "paused";
-
     /// <summary>The compose project label (empty for a container not started by compose).</summary>
     public string Project { get; init; } = "";
 

@@ -5,7 +5,7 @@ namespace Build.Tasks.Lifecycle;
 
 [TaskName(nameof(Reset))]
 [TaskDescription(
-    "Deletes the stack's data (stack/data) after confirmation (--yes for scripts); refuses while any container, of any project, running from it uses it."
+    "Deletes the stack's data (stack/data) after confirmation (--yes for scripts); refuses while any container, of any project, running or stopped, mounts it."
 )]
 public sealed class Reset : AsyncFrostingTask<BuildContext>
 {
@@ -14,15 +14,13 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         // The data folder is shared by every project started from this stack folder (--project-name only names the
-        // containers), and anything else may bind-mount it: ask the engine who mounts it, whatever the project.
-        var users = (
-            await session.Docker.ContainersMountingAsync(
-                session.DataDirectory,
-                session.Cancellation
-            )
-        )
-            .Where(c => c.IsActive)
-            .ToList();
+        // containers), and anything else may bind-mount it: ask the engine who mounts it, whatever the project. A
+        // stopped container counts too: `docker start`, `compose start` or its restart policy would bring it back on
+        // a data folder that is gone.
+        var users = await session.Docker.ContainersMountingAsync(
+            session.DataDirectory,
+            session.Cancellation
+        );
         if (users.Count > 0)
         {
             throw new BuildException(Refusal(session.DataDirectory, users));
@@ -42,18 +40,20 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
         session.Info($"Reset: deleted {session.DataDirectory}.");
     }
 
-    /// <summary>One line: which containers use the data, and the command that stops each group.</summary>
+    /// <summary>One line: which containers mount the data, and the command that removes each group.</summary>
     public static string Refusal(string dataDirectory, IReadOnlyList<ContainerState> users)
     {
         var names = users.Select(c =>
-            c.Project.Length > 0 ? $"{c.Name} (project {c.Project})" : c.Name
+            c.Project.Length > 0
+                ? $"{c.Name} (project {c.Project}, {c.Status})"
+                : $"{c.Name} ({c.Status})"
         );
         var fixes = users
             .Where(c => c.Project.Length > 0)
             .Select(c => $"./build.sh --target=Down --project-name={c.Project}")
             .Distinct()
-            .Concat(users.Where(c => c.Project.Length == 0).Select(c => $"docker stop {c.Name}"));
-        return $"Reset refused: {users.Count} running container(s) use {dataDirectory}: {string.Join(", ", names)}; stop them first: {string.Join("; ", fixes)}. Nothing was deleted.";
+            .Concat(users.Where(c => c.Project.Length == 0).Select(c => $"docker rm -f {c.Name}"));
+        return $"Reset refused: {users.Count} container(s) mount {dataDirectory}: {string.Join(", ", names)}; remove them first: {string.Join("; ", fixes)}. Nothing was deleted.";
     }
 
     private static bool Confirm(StackSession session)

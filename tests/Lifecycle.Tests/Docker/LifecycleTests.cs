@@ -70,9 +70,9 @@ public sealed class LifecycleTests
         Assert.That(refused, Is.EqualTo(1));
         Assert.That(
             refusedOutput,
-            Does.Contain($"Reset refused: 1 running container(s) use {stack.Stack.DataDirectory}: ")
+            Does.Contain($"Reset refused: 1 container(s) mount {stack.Stack.DataDirectory}: ")
                 .And.Contain(
-                    $"stop them first: ./build.sh --target=Down --project-name={stack.Project}."
+                    $"remove them first: ./build.sh --target=Down --project-name={stack.Project}."
                 )
         );
         Assert.That(Directory.Exists(stack.Stack.DataDirectory));

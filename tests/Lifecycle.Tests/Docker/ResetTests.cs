@@ -8,7 +8,7 @@ namespace Lifecycle.Tests.Docker;
 public sealed class ResetTests
 {
     [Test]
-    public void Reset_refuses_while_a_container_of_another_project_mounts_the_data_and_proceeds_once_it_stopped()
+    public void Reset_refuses_while_a_container_of_another_project_mounts_the_data_running_or_stopped_and_proceeds_once_it_is_removed()
     {
         using var stack = new DockerStack();
         var web = Directory
@@ -38,12 +38,22 @@ public sealed class ResetTests
             Assert.That(
                 TestStack.ErrorLine(output),
                 Is.EqualTo(
-                    $"Error: Reset refused: 1 running container(s) use {stack.Stack.DataDirectory}: {name} (project {other}); stop them first: ./build.sh --target=Down --project-name={other}. Nothing was deleted."
+                    $"Error: Reset refused: 1 container(s) mount {stack.Stack.DataDirectory}: {name} (project {other}, running); remove them first: ./build.sh --target=Down --project-name={other}. Nothing was deleted."
                 )
             );
             Assert.That(File.Exists(Path.Combine(web, "keep.txt")), "the data is kept");
 
+            // Stopped is not gone: `docker start` (or its restart policy) would bring it back on deleted data.
             Docker("stop", "--time", "1", name);
+            var (stillRefused, stoppedOutput) = stack.Stack.Run("--target=Reset", "--yes");
+            Assert.That(stillRefused, Is.EqualTo(BuildHost.Failure), stoppedOutput);
+            Assert.That(
+                TestStack.ErrorLine(stoppedOutput),
+                Does.Contain($"{name} (project {other}, exited)")
+            );
+            Assert.That(File.Exists(Path.Combine(web, "keep.txt")), "the data is kept");
+
+            Docker("rm", name);
             var (reset, resetOutput) = stack.Stack.Run("--target=Reset", "--yes");
 
             Assert.That(reset, Is.EqualTo(0), resetOutput);
