@@ -15,9 +15,7 @@ public sealed class Validate : FrostingTask<BuildContext>
         var options = new ValidationOptions
         {
             Root = context.Paths.Root.FullPath,
-            StackDirectory = context.Args.Get(ValidateArguments.StackDir) is { Length: > 0 } dir
-                ? Path.GetFullPath(dir)
-                : null,
+            StackDirectory = StackDirectory(context),
             Layers = Layers(context),
             Strict = context.Args.Flag(ValidateArguments.Strict),
             CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
@@ -50,6 +48,32 @@ public sealed class Validate : FrostingTask<BuildContext>
     private static string Plain(string text) =>
         text.Replace("{", "{{", StringComparison.Ordinal)
             .Replace("}", "}}", StringComparison.Ordinal);
+
+    /// <summary>The <c>--stack-dir</c> folder: one usage line when it is not a stack folder.</summary>
+    private static string? StackDirectory(BuildContext context)
+    {
+        if (context.Args.Get(ValidateArguments.StackDir) is not { Length: > 0 } dir)
+        {
+            return null;
+        }
+        var full = Path.GetFullPath(dir, context.Paths.Root.FullPath);
+        if (!Directory.Exists(full))
+        {
+            throw new UsageException(
+                $"--{ValidateArguments.StackDir}={dir}: the folder does not exist; point it at a folder holding docker-compose.yaml."
+            );
+        }
+        if (
+            !File.Exists(Path.Combine(full, "docker-compose.yaml"))
+            && !File.Exists(Path.Combine(full, "docker-compose.yml"))
+        )
+        {
+            throw new UsageException(
+                $"--{ValidateArguments.StackDir}={dir}: no docker-compose.yaml in that folder; point it at the stack folder (the one holding docker-compose.yaml)."
+            );
+        }
+        return full;
+    }
 
     private static int CheckerTimeout(BuildContext context)
     {
