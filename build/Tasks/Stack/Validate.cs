@@ -6,7 +6,7 @@ namespace Build.Tasks.Stack;
 
 [TaskName(nameof(Validate))]
 [TaskDescription(
-    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker)."
+    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers with the engines' own checks (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker, --loki/--mimir/--tempo/--alloy=PATH run an engine binary, --offline never pulls an image)."
 )]
 public sealed class Validate : FrostingTask<BuildContext>
 {
@@ -19,6 +19,13 @@ public sealed class Validate : FrostingTask<BuildContext>
             Layers = Layers(context),
             Strict = context.Args.Flag(ValidateArguments.Strict),
             CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
+            EnginePaths = ValidateArguments
+                .Engines.Where(e => context.Args.Get(e) is { Length: > 0 })
+                .ToDictionary(
+                    e => e,
+                    e => Path.GetFullPath(context.Args.Get(e)!, context.Paths.Root.FullPath)
+                ),
+            Offline = context.Args.Flag(ValidateArguments.Offline),
         };
         var report = StackValidator.Run(options);
         foreach (var line in report.Lines())
