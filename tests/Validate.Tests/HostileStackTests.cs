@@ -114,6 +114,7 @@ public sealed class HostileStackTests
         Directory.CreateSymbolicLink(Path.Combine(data, "a"), "b");
         Directory.CreateSymbolicLink(Path.Combine(data, "b"), "a");
         Directory.CreateSymbolicLink(Path.Combine(data, "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(data, "self"), ".");
         MakeFifo(Path.Combine(data, "index.yaml"));
 
         var report = ValidateWithin(stack);

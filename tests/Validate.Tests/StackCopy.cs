@@ -44,13 +44,21 @@ public sealed class StackCopy : IDisposable
     }
 
     public ValidationReport Validate(string layers = "1-3", bool strict = false) =>
+        Validate(layers, o => o with { Strict = strict });
+
+    /// <summary>Validates with options a test chooses (PATH, engine paths, --offline...).</summary>
+    public ValidationReport Validate(
+        string layers,
+        Func<ValidationOptions, ValidationOptions> configure
+    ) =>
         StackValidator.Run(
-            new ValidationOptions
-            {
-                Root = Root,
-                Layers = ValidationOptions.ParseLayers(layers),
-                Strict = strict,
-            }
+            configure(
+                new ValidationOptions
+                {
+                    Root = Root,
+                    Layers = ValidationOptions.ParseLayers(layers),
+                }
+            )
         );
 
     public void Dispose()

@@ -1,0 +1,330 @@
+using System.Text.RegularExpressions;
+using Build.Tools;
+using Build.Validation;
+
+namespace Validate.Tests;
+
+/// <summary>
+/// Layer 4 finds each engine as TestRules finds its tools: <c>--loki=PATH</c>, then PATH, then the pinned image
+/// through Docker, pulled when missing unless --offline. The binaries here are test doubles (shell scripts named
+/// after the engines, on a PATH each test builds) that check what a real engine would need: their flags, a
+/// config copy without container paths, the env_file variables.
+/// </summary>
+[TestFixture]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed partial class EngineResolutionTests
+{
+    private string _temp = "";
+    private string Log => Path.Combine(_temp, "calls.log");
+
+    [SetUp]
+    public void SetUp()
+    {
+        _temp = Path.Combine(
+            Path.GetTempPath(),
+            "validate-engines-" + Guid.NewGuid().ToString("N")[..10]
+        );
+        Directory.CreateDirectory(_temp);
+        DockerProbe.ForgetAnswers();
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_temp, recursive: true);
+
+    private string[] Calls() => File.Exists(Log) ? File.ReadAllLines(Log) : [];
+
+    private string Folder(string name) =>
+        Directory.CreateDirectory(Path.Combine(_temp, name)).FullName;
+
+    private string Script(string folder, string name, string body)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body.ReplaceLineEndings("\n") + "\n");
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        return path;
+    }
+
+    /// <summary>Double of <c>loki -verify-config</c> run natively: logs "loki-TAG", checks the mapped copy.</summary>
+    private string LokiDouble(string folder, string tag, string name = "loki") =>
+        Script(
+            folder,
+            name,
+            $$"""
+            echo "loki-{{tag}} $*" >> '{{Log}}'
+            file=""; verify=no
+            for a in "$@"; do
+              case "$a" in -config.file=*) file="${a#-config.file=}" ;; -verify-config) verify=yes ;; esac
+            done
+            [ "$verify" = yes ] || { echo "double: -verify-config missing"; exit 2; }
+            [ -f "$file" ] || { echo "double: config $file missing"; exit 1; }
+            if grep -q '/etc/loki' "$file"; then echo "double: container path left in $file"; exit 1; fi
+            [ -f "$(dirname "$file")/runtime.yaml" ] || { echo "double: runtime.yaml not beside $file"; exit 1; }
+            [ "$LOKI_STORAGE_BACKEND" = filesystem ] || { echo "double: env_file variable missing"; exit 1; }
+            exit 0
+            """
+        );
+
+    /// <summary>Double of the docker CLI: logs its arguments, an engine that answers, every image present, every run passes.</summary>
+    private string DockerDouble(string folder) =>
+        Script(folder, "docker", $"echo \"docker $*\" >> '{Log}'\nexit 0");
+
+    private static ValidationReport Layer4(
+        StackCopy stack,
+        string path,
+        Dictionary<string, string>? engines = null,
+        bool strict = false,
+        bool offline = false
+    ) =>
+        stack.Validate(
+            "1,4",
+            o =>
+                o with
+                {
+                    PathVariable = path,
+                    EnginePaths = engines ?? [],
+                    Strict = strict,
+                    Offline = offline,
+                }
+        );
+
+    private static string Text(ValidationReport report) => string.Join("\n", report.Lines());
+
+    [Test]
+    public void An_engine_path_argument_beats_PATH_and_the_image_and_runs_on_a_mapped_copy()
+    {
+        using var stack = StackCopy.Create();
+        var bin = Folder("bin");
+        LokiDouble(bin, "path");
+        DockerDouble(bin);
+        var mine = LokiDouble(Folder("mine"), "explicit", "my-loki");
+
+        var report = Layer4(stack, bin, new() { ["loki"] = mine });
+
+        Assert.That(
+            Calls().Where(c => c.StartsWith("loki-")),
+            Has.Exactly(1).StartsWith("loki-explicit ")
+        );
+        Assert.That(Calls().Where(c => c.StartsWith("loki-")).ToList(), Has.Count.EqualTo(1));
+        Assert.That(Calls(), Has.None.Contains("loki:"), "Docker is not asked for Loki's image");
+        Assert.That(
+            report.Findings.Where(f => f.Message.Contains("loki", StringComparison.Ordinal)),
+            Is.Empty,
+            Text(report)
+        );
+        Assert.That(report.Skipped.Select(s => s.Checker), Has.None.StartsWith("loki"));
+    }
+
+    [Test]
+    public void An_engine_on_PATH_beats_the_image()
+    {
+        using var stack = StackCopy.Create();
+        var bin = Folder("bin");
+        LokiDouble(bin, "path");
+        DockerDouble(bin);
+
+        var report = Layer4(stack, bin);
+
+        Assert.That(Calls(), Has.Exactly(1).StartsWith("loki-path "));
+        Assert.That(Calls(), Has.None.Contains("loki:"));
+        Assert.That(
+            report.Findings.Where(f => f.Message.Contains("loki", StringComparison.Ordinal)),
+            Is.Empty,
+            Text(report)
+        );
+    }
+
+    [Test]
+    public void Without_a_binary_the_pinned_image_runs_with_config_mounts_and_env_names_only()
+    {
+        using var stack = StackCopy.Create();
+        var bin = Folder("bin");
+        DockerDouble(bin);
+        var image = Pin(stack, "loki");
+
+        var report = Layer4(stack, bin);
+
+        var run = Calls()
+            .Single(c =>
+                c.StartsWith("docker run", StringComparison.Ordinal)
+                && c.Contains(image, StringComparison.Ordinal)
+            );
+        var config = Path.Combine(stack.Root, "stack", "config", "loki");
+        Assert.That(
+            run,
+            Does.StartWith($"docker run --rm --network none --volume {config}:/etc/loki:ro --env ")
+        );
+        Assert.That(
+            run,
+            Does.EndWith(
+                $"--entrypoint /usr/bin/loki {image} -config.file=/etc/loki/loki.yaml -config.expand-env=true -verify-config"
+            )
+        );
+        Assert.That(
+            run,
+            Does.Contain(" --env LOKI_STORAGE_BACKEND "),
+            "env_file variables reach the container"
+        );
+        Assert.That(run, Does.Not.Contain("=" + "filesystem"), "values stay out of argv");
+        Assert.That(run, Does.Not.Contain("/data/"), "data/ is never mounted");
+        Assert.That(
+            report.Findings.Where(f => f.Message.Contains("loki", StringComparison.Ordinal)),
+            Is.Empty,
+            Text(report)
+        );
+    }
+
+    [Test]
+    public void Tempo_gets_config_verify_with_a_value()
+    {
+        using var stack = StackCopy.Create();
+        var bin = Folder("bin");
+        Script(
+            bin,
+            "tempo",
+            $$"""
+            echo "tempo $*" >> '{{Log}}'
+            for a in "$@"; do last="$a"; done
+            [ "$last" = "-config.verify" ] && { echo "flag needs an argument: -config.verify"; exit 2; }
+            case " $* " in *" -config.verify=true "*) exit 0 ;; esac
+            echo "double: no -config.verify=true in: $*"; exit 2
+            """
+        );
+
+        var report = Layer4(stack, bin);
+
+        Assert.That(Calls(), Has.Exactly(1).StartsWith("tempo -config.file="));
+        Assert.That(
+            report.Findings.Where(f => f.Message.Contains("tempo", StringComparison.Ordinal)),
+            Is.Empty,
+            Text(report)
+        );
+    }
+
+    [TestCase(false, TestName = "Alloy_fmt_output_equal_to_the_file_is_no_finding")]
+    [TestCase(
+        true,
+        TestName = "Alloy_fmt_output_that_differs_is_a_finding_at_the_first_different_line"
+    )]
+    public void Alloy_fmt(bool differs)
+    {
+        using var stack = StackCopy.Create();
+        var bin = Folder("bin");
+        // Double of alloy: validate passes; fmt prints the file, with line 3 re-indented when told to differ.
+        Script(
+            bin,
+            "alloy",
+            $$"""
+            echo "alloy $*" >> '{{Log}}'
+            [ "$1" = validate ] && exit 0
+            [ "$1" = fmt ] || exit 2
+            {{(differs ? "sed '3s/^/\t/' \"$2\"" : "cat \"$2\"")}}
+            """
+        );
+
+        var report = Layer4(stack, bin);
+
+        Assert.That(Calls(), Has.Some.StartsWith("alloy fmt "));
+        var fmt = report
+            .Findings.Where(f => f.Message.Contains("alloy fmt", StringComparison.Ordinal))
+            .Select(f => f.ToString())
+            .ToList();
+        if (differs)
+        {
+            Assert.That(fmt, Has.Count.EqualTo(1), Text(report));
+            Assert.That(
+                fmt[0],
+                Does.StartWith(
+                    "stack/config/alloy/config.alloy:3:1: error: not in `alloy fmt` form from here on"
+                )
+            );
+        }
+        else
+        {
+            Assert.That(fmt, Is.Empty, Text(report));
+        }
+    }
+
+    [Test]
+    public void A_pull_that_fails_is_a_skip_with_its_reason_and_an_error_with_strict()
+    {
+        var bin = RealDocker();
+        using var stack = StackCopy.Create();
+        Unreachable(stack);
+
+        var report = Layer4(stack, bin);
+        var strict = Layer4(stack, bin, strict: true);
+
+        var skip = report.Skipped.Single(s => s.Checker == "loki -verify-config");
+        Assert.That(
+            skip.Reason,
+            Does.Contain(
+                "127.0.0.1:1/validate-none/loki:x is not present locally and `docker pull 127.0.0.1:1/validate-none/loki:x` failed ("
+            )
+        );
+        Assert.That(report.Errors, Is.Zero, Text(report));
+        Assert.That(
+            strict.Findings.Select(f => f.Message),
+            Has.Some.StartsWith(
+                "loki -verify-config could not run (--strict): loki not on PATH, and 127.0.0.1:1/validate-none/loki:x is not present locally"
+            ),
+            Text(strict)
+        );
+    }
+
+    [Test]
+    public void Offline_never_pulls()
+    {
+        var bin = RealDocker();
+        using var stack = StackCopy.Create();
+        Unreachable(stack);
+
+        var report = Layer4(stack, bin, offline: true);
+
+        Assert.That(
+            report.Skipped.Single(s => s.Checker == "loki -verify-config").Reason,
+            Is.EqualTo(
+                "loki not on PATH, and 127.0.0.1:1/validate-none/loki:x is not present locally (--offline: not pulled)"
+            )
+        );
+    }
+
+    /// <summary>A PATH holding only the real docker CLI, when a Docker engine answers.</summary>
+    private string RealDocker()
+    {
+        if (
+            ExecutableSearch.OnPath("docker") is not { } docker
+            || !ToolProcess.Run(docker, ["info"]).Succeeded
+        )
+        {
+            Assert.Ignore(
+                "no Docker engine answers (start dockerd): the pull path cannot be tried"
+            );
+        }
+        var bin = Folder("bin");
+        File.CreateSymbolicLink(Path.Combine(bin, "docker"), ExecutableSearch.OnPath("docker")!);
+        return bin;
+    }
+
+    /// <summary>Every engine image renamed into a registry on a closed loopback port: a pull fails at once, nothing real is contacted.</summary>
+    private static void Unreachable(StackCopy stack)
+    {
+        foreach (var file in new[] { "stack/docker-compose.yaml", "stack/env.yaml" })
+        {
+            var path = Path.Combine(stack.Root, file);
+            File.WriteAllText(
+                path,
+                EngineImage().Replace(File.ReadAllText(path), "127.0.0.1:1/validate-none/$1:x")
+            );
+        }
+    }
+
+    /// <summary>The pinned image of an engine, read from the compose file.</summary>
+    private static string Pin(StackCopy stack, string engine) =>
+        EngineImage()
+            .Matches(File.ReadAllText(Path.Combine(stack.Root, "stack", "docker-compose.yaml")))
+            .First(m => m.Groups[1].Value == engine)
+            .Value;
+
+    [GeneratedRegex(@"grafana/(loki|mimir|tempo|alloy):[\w.\-]+")]
+    private static partial Regex EngineImage();
+}
