@@ -160,6 +160,28 @@ public sealed class ToolResolutionTests
     }
 
     [Test]
+    public void Offline_a_missing_image_is_not_pulled()
+    {
+        var bin = _temp.Sub("bin");
+        DockerDouble(bin, imagePresent: false, pullWorks: true);
+
+        var resolution = new ToolResolver(
+            bin,
+            Mount.SamePath([Fixtures.Root]),
+            offline: true
+        ).Resolve(RuleTool.Mimirtool, null);
+
+        Assert.That(resolution.Found, Is.False);
+        Assert.That(
+            resolution.Reason,
+            Is.EqualTo(
+                $"not on PATH, and {RuleTool.MimirtoolImage} is not present locally (--offline: not pulled)"
+            )
+        );
+        Assert.That(DockerCalls(), Has.None.StartsWith("pull"));
+    }
+
+    [Test]
     public void Missing_when_no_Docker_engine_answers_and_the_message_carries_the_install_hint()
     {
         var bin = _temp.Sub("bin");
