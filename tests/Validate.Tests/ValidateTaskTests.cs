@@ -30,6 +30,23 @@ public sealed class ValidateTaskTests
     }
 
     [Test]
+    public void Braces_in_a_finding_print_once()
+    {
+        using var stack = StackCopy.Create();
+        stack.Edit("stack/docker-compose.yaml", "${LOKI_PORT:-3100}", "${LOKI_PORTX:-3100}");
+
+        var (exitCode, output) = RunHost(
+            "--target=Validate",
+            "--static-only",
+            $"--stack-dir={Path.Combine(stack.Root, "stack")}"
+        );
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("error: ${LOKI_PORTX} is not in the environment catalog"));
+        Assert.That(output, Does.Not.Contain("{{"));
+    }
+
+    [Test]
     public void The_real_stack_passes_the_static_layers()
     {
         var (exitCode, output) = RunHost("--target=Validate", "--layers=1-3");

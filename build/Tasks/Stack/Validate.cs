@@ -30,31 +30,25 @@ public sealed class Validate : FrostingTask<BuildContext>
         var report = StackValidator.Run(options);
         foreach (var line in report.Lines())
         {
-            context.Information(Plain(line));
+            context.Information("{0}", line);
         }
         var staticTime = report
             .LayerTimes.Where(t => t.Key <= 3)
             .Sum(t => t.Value.TotalMilliseconds);
         context.Information(
-            Plain(
-                $"Validate: layers {string.Join(",", report.LayerTimes.Keys.Order())} ran; static layers took {staticTime:F0} ms"
-            )
+            "{0}",
+            $"Validate: layers {string.Join(",", report.LayerTimes.Keys.Order())} ran; static layers took {staticTime:F0} ms"
         );
         if (report.LayerTimes.TryGetValue(4, out var real))
         {
             context.Verbose("Validate: real checkers took {0:F0} ms", real.TotalMilliseconds);
         }
-        context.Information(Plain(report.Summary()));
+        context.Information("{0}", report.Summary());
         if (report.HasErrors)
         {
             throw new BuildException($"{report.Summary()}: fix the errors above (path:line:col)");
         }
     }
-
-    /// <summary>Printed as is: no argument highlighting, braces (<c>${VAR}</c>) kept literally.</summary>
-    private static string Plain(string text) =>
-        text.Replace("{", "{{", StringComparison.Ordinal)
-            .Replace("}", "}}", StringComparison.Ordinal);
 
     /// <summary>The <c>--stack-dir</c> folder: one usage line when it is not a stack folder.</summary>
     private static string? StackDirectory(BuildContext context)
