@@ -306,17 +306,8 @@ public sealed partial class EngineResolutionTests
     }
 
     /// <summary>Every engine image renamed into a registry on a closed loopback port: a pull fails at once, nothing real is contacted.</summary>
-    private static void Unreachable(StackCopy stack)
-    {
-        foreach (var file in new[] { "stack/docker-compose.yaml", "stack/env.yaml" })
-        {
-            var path = Path.Combine(stack.Root, file);
-            File.WriteAllText(
-                path,
-                EngineImage().Replace(File.ReadAllText(path), "127.0.0.1:1/validate-none/$1:x")
-            );
-        }
-    }
+    private static void Unreachable(StackCopy stack) =>
+        stack.ReplaceEngineImages(engine => $"127.0.0.1:1/validate-none/{engine}:x");
 
     /// <summary>The pinned image of an engine, read from the compose file.</summary>
     private static string Pin(StackCopy stack, string engine) =>

@@ -73,6 +73,26 @@ public sealed class StackCopy : IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces the pinned image of each engine (<c>grafana/loki:3.7.6</c>...) wherever the stack writes it
+    /// (compose file, env.yaml), so a test does not repeat the pins.
+    /// </summary>
+    public void ReplaceEngineImages(Func<string, string> image)
+    {
+        foreach (var file in new[] { "stack/docker-compose.yaml", "stack/env.yaml" })
+        {
+            var path = Path.Combine(Root, file);
+            File.WriteAllText(
+                path,
+                System.Text.RegularExpressions.Regex.Replace(
+                    File.ReadAllText(path),
+                    @"grafana/(loki|mimir|tempo|alloy):[\w.\-]+",
+                    m => image(m.Groups[1].Value)
+                )
+            );
+        }
+    }
+
     private static int LeadingNewlines(string text) => text.TakeWhile(c => c == '\n').Count();
 
     private static void Copy(string from, string to)
