@@ -115,6 +115,19 @@ public sealed partial class EngineResolutionTests
     }
 
     [Test]
+    public void An_engine_path_without_an_executable_is_a_usage_error_naming_the_argument()
+    {
+        using var stack = StackCopy.Create();
+        var missing = Path.Combine(_temp, "nowhere", "loki");
+
+        var error = Assert.Throws<Build.Host.UsageException>(() =>
+            Layer4(stack, Folder("bin"), new() { ["loki"] = missing })
+        );
+
+        Assert.That(error!.Message, Does.StartWith($"--loki={missing}: no executable file there"));
+    }
+
+    [Test]
     public void An_engine_on_PATH_beats_the_image()
     {
         using var stack = StackCopy.Create();
