@@ -6,44 +6,14 @@ namespace Validate.Tests;
 
 /// <summary>
 /// Layer 4 finds each engine as TestRules finds its tools: <c>--loki=PATH</c>, then PATH, then the pinned image
-/// through Docker, pulled when missing unless --offline. The binaries here are test doubles (shell scripts named
+/// through Docker (pulls: <see cref="EnginePullTests"/>). The binaries here are test doubles (shell scripts named
 /// after the engines, on a PATH each test builds) that check what a real engine would need: their flags, a
 /// config copy without container paths, the env_file variables.
 /// </summary>
 [TestFixture]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed partial class EngineResolutionTests
+public sealed partial class EngineResolutionTests : EngineTestBase
 {
-    private string _temp = "";
-    private string Log => Path.Combine(_temp, "calls.log");
-
-    [SetUp]
-    public void SetUp()
-    {
-        _temp = Path.Combine(
-            Path.GetTempPath(),
-            "validate-engines-" + Guid.NewGuid().ToString("N")[..10]
-        );
-        Directory.CreateDirectory(_temp);
-        DockerProbe.ForgetAnswers();
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_temp, recursive: true);
-
-    private string[] Calls() => File.Exists(Log) ? File.ReadAllLines(Log) : [];
-
-    private string Folder(string name) =>
-        Directory.CreateDirectory(Path.Combine(_temp, name)).FullName;
-
-    private string Script(string folder, string name, string body)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body.ReplaceLineEndings("\n") + "\n");
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-        return path;
-    }
-
     /// <summary>Double of <c>loki -verify-config</c> run natively: logs "loki-TAG", checks the mapped copy.</summary>
     private string LokiDouble(string folder, string tag, string name = "loki") =>
         Script(
@@ -67,27 +37,6 @@ public sealed partial class EngineResolutionTests
     /// <summary>Double of the docker CLI: logs its arguments, an engine that answers, every image present, every run passes.</summary>
     private string DockerDouble(string folder) =>
         Script(folder, "docker", $"echo \"docker $*\" >> '{Log}'\nexit 0");
-
-    private static ValidationReport Layer4(
-        StackCopy stack,
-        string path,
-        Dictionary<string, string>? engines = null,
-        bool strict = false,
-        bool offline = false
-    ) =>
-        stack.Validate(
-            "1,4",
-            o =>
-                o with
-                {
-                    PathVariable = path,
-                    EnginePaths = engines ?? [],
-                    Strict = strict,
-                    Offline = offline,
-                }
-        );
-
-    private static string Text(ValidationReport report) => string.Join("\n", report.Lines());
 
     [Test]
     public void An_engine_path_argument_beats_PATH_and_the_image_and_runs_on_a_mapped_copy()
@@ -118,7 +67,7 @@ public sealed partial class EngineResolutionTests
     public void An_engine_path_without_an_executable_is_a_usage_error_naming_the_argument()
     {
         using var stack = StackCopy.Create();
-        var missing = Path.Combine(_temp, "nowhere", "loki");
+        var missing = Path.Combine(Temp, "nowhere", "loki");
 
         var error = Assert.Throws<Build.Host.UsageException>(() =>
             Layer4(stack, Folder("bin"), new() { ["loki"] = missing })
@@ -256,71 +205,6 @@ public sealed partial class EngineResolutionTests
             Assert.That(fmt, Is.Empty, Text(report));
         }
     }
-
-    [Test]
-    public void A_pull_that_fails_is_a_skip_with_its_reason_and_an_error_with_strict()
-    {
-        var bin = RealDocker();
-        using var stack = StackCopy.Create();
-        Unreachable(stack);
-
-        var report = Layer4(stack, bin);
-        var strict = Layer4(stack, bin, strict: true);
-
-        var skip = report.Skipped.Single(s => s.Checker == "loki -verify-config");
-        Assert.That(
-            skip.Reason,
-            Does.Contain(
-                "127.0.0.1:1/validate-none/loki:x is not present locally and `docker pull 127.0.0.1:1/validate-none/loki:x` failed ("
-            )
-        );
-        Assert.That(report.Errors, Is.Zero, Text(report));
-        Assert.That(
-            strict.Findings.Select(f => f.Message),
-            Has.Some.StartsWith(
-                "loki -verify-config could not run (--strict): loki not on PATH, and 127.0.0.1:1/validate-none/loki:x is not present locally"
-            ),
-            Text(strict)
-        );
-    }
-
-    [Test]
-    public void Offline_never_pulls()
-    {
-        var bin = RealDocker();
-        using var stack = StackCopy.Create();
-        Unreachable(stack);
-
-        var report = Layer4(stack, bin, offline: true);
-
-        Assert.That(
-            report.Skipped.Single(s => s.Checker == "loki -verify-config").Reason,
-            Is.EqualTo(
-                "loki not on PATH, and 127.0.0.1:1/validate-none/loki:x is not present locally (--offline: not pulled)"
-            )
-        );
-    }
-
-    /// <summary>A PATH holding only the real docker CLI, when a Docker engine answers.</summary>
-    private string RealDocker()
-    {
-        if (
-            ExecutableSearch.OnPath("docker") is not { } docker
-            || !ToolProcess.Run(docker, ["info"]).Succeeded
-        )
-        {
-            Assert.Ignore(
-                "no Docker engine answers (start dockerd): the pull path cannot be tried"
-            );
-        }
-        var bin = Folder("bin");
-        File.CreateSymbolicLink(Path.Combine(bin, "docker"), ExecutableSearch.OnPath("docker")!);
-        return bin;
-    }
-
-    /// <summary>Every engine image renamed into a registry on a closed loopback port: a pull fails at once, nothing real is contacted.</summary>
-    private static void Unreachable(StackCopy stack) =>
-        stack.ReplaceEngineImages(engine => $"127.0.0.1:1/validate-none/{engine}:x");
 
     /// <summary>The pinned image of an engine, read from the compose file.</summary>
     private static string Pin(StackCopy stack, string engine) =>
