@@ -1,3 +1,4 @@
+using Build.Rules;
 using Build.Tools;
 using Build.Validation.Model;
 using Build.Validation.Reference;
@@ -96,19 +97,22 @@ public static partial class RealCheckers
         {
             return;
         }
-        if (ExecutableSearch.OnPath("promtool") is not { } promtool)
+        // Found as TestRules finds it: PATH, then the pinned Prometheus image (rule files mounted at their path).
+        var resolution = new ToolResolver(
+            options.PathVariable,
+            Mount.SamePath([model.StackDirectory]),
+            options.Offline
+        ).Resolve(RuleTool.Promtool, null);
+        if (resolution.Tool is not { } promtool)
         {
-            report.Skip(
-                "promtool check rules",
-                "promtool is not installed (apt-get install prometheus)"
-            );
+            report.Skip("promtool check rules", resolution.MissingMessage);
             return;
         }
         foreach (var rule in model.RuleFiles)
         {
             var result = ToolProcess.Run(
-                promtool,
-                ["check", "rules", rule.File.FullPath],
+                promtool.Executable,
+                promtool.Arguments("check", "rules", rule.File.FullPath),
                 timeout: options.CheckerTimeout
             );
             if (!result.Succeeded)
