@@ -88,7 +88,7 @@ public static class EngineCheckers
                 report.Error(
                     model.Compose!.Path,
                     service.Pos,
-                    $"{engine.Checker} ({where}): {RealCheckers.Summarize(Unmapped(result.Output, native, model))}"
+                    $"{engine.Checker} ({where}): {RealCheckers.Summarize(native?.Unmap(result.Output, model.Relative) ?? result.Output)}"
                 );
             }
             if (engine.Service == "alloy" && model.Alloy is { } alloy)
@@ -203,12 +203,6 @@ public static class EngineCheckers
         }
         return mounts;
     }
-
-    /// <summary>Output of a native run shown with the stack's paths instead of the temporary copy's.</summary>
-    private static string Unmapped(string output, NativeConfig? native, StackModel model) =>
-        native is null
-            ? output
-            : output.Replace(native.Root, model.Prefix + " (copy)", StringComparison.Ordinal);
 
     private static string AlloyConfig(ComposeService service) =>
         service.Command.SkipWhile(a => a != "run").Skip(1).FirstOrDefault(a => !a.StartsWith('-'))

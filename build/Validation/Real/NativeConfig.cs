@@ -12,6 +12,7 @@ namespace Build.Validation.Real;
 public sealed class NativeConfig : IDisposable
 {
     private readonly List<(string Container, string Host)> _map = [];
+    private readonly List<(string Copy, string Source)> _copies = [];
 
     private NativeConfig(string root) => Root = root;
 
@@ -36,6 +37,7 @@ public sealed class NativeConfig : IDisposable
             );
             var copy = Path.Combine(config.Root, $"{index++}-{Path.GetFileName(source)}");
             config._map.Add((volume.Target.TrimEnd('/'), copy));
+            config._copies.Add((copy, source));
             if (model.FileAt(source) is { } single)
             {
                 File.WriteAllText(copy, single.Text);
@@ -78,6 +80,16 @@ public sealed class NativeConfig : IDisposable
             $@"(?<![\w./-])(?:{paths})(?![\w.-])",
             match => _map.First(m => m.Container == match.Value).Host
         );
+    }
+
+    /// <summary>The engine's output with each copy's path replaced by what it copies, as <paramref name="display"/> shows it.</summary>
+    public string Unmap(string output, Func<string, string> display)
+    {
+        foreach (var (copy, source) in _copies.OrderByDescending(c => c.Copy.Length))
+        {
+            output = output.Replace(copy, display(source), StringComparison.Ordinal);
+        }
+        return output;
     }
 
     public void Dispose()
