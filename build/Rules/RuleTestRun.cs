@@ -2,7 +2,7 @@ using Build.Host;
 using Build.Rules.Mimirtool;
 using Build.Rules.Promtool;
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Build.Rules;
 
@@ -29,7 +29,7 @@ public static class RuleTestRun
         var tenants = RuleLayout.Discover(options.RulesDirectory, options.TestsDirectory);
         var resolver = new ToolResolver(
             options.PathVariable,
-            [options.Root, options.RulesDirectory, options.TestsDirectory]
+            Mount.SamePath([options.Root, options.RulesDirectory, options.TestsDirectory])
         );
 
         var promtool = resolver.Resolve(RuleTool.Promtool, options.PromtoolPath);

@@ -19,6 +19,11 @@ public static class StackValidator
         var watch = Stopwatch.StartNew();
         var model = StackLoader.Load(options.Root, options.Stack, report);
         report.LayerTimes[1] = watch.Elapsed;
+        if (model.Unreadable)
+        {
+            // No stack folder or no compose file: every other finding would only repeat that.
+            return report;
+        }
         if (options.Layers.Contains(2))
         {
             watch.Restart();

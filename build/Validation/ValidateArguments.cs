@@ -17,4 +17,10 @@ public static class ValidateArguments
 
     /// <summary><c>--stack-dir=PATH</c>: validate another copy of the stack folder.</summary>
     public const string StackDir = "stack-dir";
+
+    /// <summary><c>--offline</c>: never pull a missing engine image (its check is skipped, an error with --strict).</summary>
+    public const string Offline = "offline";
+
+    /// <summary><c>--loki=PATH</c>, <c>--mimir=PATH</c>, <c>--tempo=PATH</c>, <c>--alloy=PATH</c>: the engine binary to run natively (beats PATH and the image).</summary>
+    public static readonly IReadOnlyList<string> Engines = ["loki", "mimir", "tempo", "alloy"];
 }

@@ -18,6 +18,16 @@ public sealed record ValidationOptions
     /// <summary>Upper bound for each real checker process.</summary>
     public TimeSpan CheckerTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Engine binaries named on the command line (<c>--loki=PATH</c>...), by compose service name.</summary>
+    public IReadOnlyDictionary<string, string> EnginePaths { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary>Never pull a missing engine image (the engine check is then skipped).</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>The PATH searched for the checkers and engines (the process's PATH unless a test chooses one).</summary>
+    public string? PathVariable { get; init; } = Environment.GetEnvironmentVariable("PATH");
+
     public string Stack => StackDirectory ?? Path.Combine(Root, "stack");
 
     /// <summary>Parses <c>1-3</c>, <c>1,2,3</c>, <c>4</c>.</summary>

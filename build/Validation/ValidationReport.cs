@@ -24,14 +24,23 @@ public sealed class ValidationReport
 
     public void Add(Finding finding)
     {
-        if (_seen.Add(finding.ToString()))
+        // Checks of a layer run in parallel.
+        lock (_seen)
         {
-            _findings.Add(finding);
+            if (_seen.Add(finding.ToString()))
+            {
+                _findings.Add(finding);
+            }
         }
     }
 
-    public void Skip(string checker, string reason) =>
-        _skipped.Add(new SkippedCheck(checker, reason));
+    public void Skip(string checker, string reason)
+    {
+        lock (_seen)
+        {
+            _skipped.Add(new SkippedCheck(checker, reason));
+        }
+    }
 
     /// <summary>Every finding sorted by path, line, column, then the skipped checkers.</summary>
     public IEnumerable<string> Lines() =>

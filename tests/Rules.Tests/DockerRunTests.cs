@@ -2,7 +2,7 @@ using Build.Docker;
 using Build.Rules;
 using Build.Rules.Promtool;
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Rules.Tests;
 
@@ -50,7 +50,7 @@ public sealed class DockerRunTests
             Image = _image,
             Entrypoint = promtool,
         };
-        var resolution = new ToolResolver(bin, [Fixtures.Root]).Resolve(tool, null);
+        var resolution = new ToolResolver(bin, Mount.SamePath([Fixtures.Root])).Resolve(tool, null);
         Assert.That(resolution.Tool?.Source, Is.EqualTo(ToolSource.Docker), resolution.Reason);
         _promtool = resolution.Tool!;
     }

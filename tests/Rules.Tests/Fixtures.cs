@@ -18,10 +18,7 @@ public static class Fixtures
     public static string Tests(string set) => Path.Combine(Folder, set, "tests");
 
     public static string RealPromtool =>
-        Build.Rules.Tools.ExecutableSearch.OnPath(
-            "promtool",
-            Environment.GetEnvironmentVariable("PATH")
-        )
+        Build.Tools.ExecutableSearch.OnPath("promtool", Environment.GetEnvironmentVariable("PATH"))
         ?? throw new InvalidOperationException(
             "promtool is not installed: .ci/run installs it (Debian package prometheus)."
         );

@@ -1,6 +1,7 @@
+using Build.Rules;
 using Build.Rules.Promtool;
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Rules.Tests;
 

@@ -2,7 +2,7 @@ using Build.Host;
 using Build.Rules;
 using Build.Rules.Mimirtool;
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Rules.Tests;
 

@@ -40,10 +40,7 @@ public sealed class TempFolder : IDisposable
     public static string LinkRealTool(string folder, string name)
     {
         var real =
-            Build.Rules.Tools.ExecutableSearch.OnPath(
-                name,
-                Environment.GetEnvironmentVariable("PATH")
-            )
+            Build.Tools.ExecutableSearch.OnPath(name, Environment.GetEnvironmentVariable("PATH"))
             ?? throw new InvalidOperationException(
                 $"{name} is not installed: .ci/run installs it (Debian package prometheus)."
             );

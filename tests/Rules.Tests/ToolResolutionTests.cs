@@ -1,5 +1,6 @@
 using Build.Host;
-using Build.Rules.Tools;
+using Build.Rules;
+using Build.Tools;
 
 namespace Rules.Tests;
 
@@ -55,7 +56,7 @@ public sealed class ToolResolutionTests
     }
 
     private ToolResolver Resolver(params string[] pathFolders) =>
-        new(string.Join(Path.PathSeparator, pathFolders), [Fixtures.Root]);
+        new(string.Join(Path.PathSeparator, pathFolders), Mount.SamePath([Fixtures.Root]));
 
     [Test]
     public void Explicit_path_beats_PATH_and_Docker()
@@ -152,8 +153,32 @@ public sealed class ToolResolutionTests
         Assert.That(resolution.Found, Is.False);
         Assert.That(
             resolution.Reason,
-            Does.Contain("grafana/mimirtool:3.1.1 is neither present nor pullable")
+            Does.Contain(
+                "grafana/mimirtool:3.1.1 is not present locally and `docker pull grafana/mimirtool:3.1.1` failed (pull access denied)"
+            )
         );
+    }
+
+    [Test]
+    public void Offline_a_missing_image_is_not_pulled()
+    {
+        var bin = _temp.Sub("bin");
+        DockerDouble(bin, imagePresent: false, pullWorks: true);
+
+        var resolution = new ToolResolver(
+            bin,
+            Mount.SamePath([Fixtures.Root]),
+            offline: true
+        ).Resolve(RuleTool.Mimirtool, null);
+
+        Assert.That(resolution.Found, Is.False);
+        Assert.That(
+            resolution.Reason,
+            Is.EqualTo(
+                $"not on PATH, and {RuleTool.MimirtoolImage} is not present locally (--offline: not pulled)"
+            )
+        );
+        Assert.That(DockerCalls(), Has.None.StartsWith("pull"));
     }
 
     [Test]

@@ -68,10 +68,8 @@ public sealed class EngineCheckerTests
     private StackCopy UsingDouble()
     {
         var stack = StackCopy.Create();
-        stack.Edit(
-            "stack/env.yaml",
-            "default: \"grafana/loki:3.7.6\"",
-            $"default: \"{_double.Image}\""
+        stack.ReplaceEngineImages(engine =>
+            engine == "loki" ? _double.Image : $"127.0.0.1:1/validate-none/{engine}:x"
         );
         return stack;
     }

@@ -1,4 +1,4 @@
-using Build.Validation.Real;
+using Build.Tools;
 
 namespace Validate.Tests;
 
@@ -8,17 +8,17 @@ public static class RealTools
     public static void RequireAll()
     {
         Assert.That(
-            ProcessRunner.Find("promtool"),
+            ExecutableSearch.OnPath("promtool"),
             Is.Not.Null,
             "promtool is missing: apt-get install prometheus"
         );
         Assert.That(
-            ProcessRunner.Find("amtool"),
+            ExecutableSearch.OnPath("amtool"),
             Is.Not.Null,
             "amtool is missing: apt-get install prometheus-alertmanager"
         );
         Assert.That(
-            ProcessRunner.Find("docker-compose") ?? ProcessRunner.Find("docker"),
+            ExecutableSearch.OnPath("docker-compose") ?? ExecutableSearch.OnPath("docker"),
             Is.Not.Null,
             "docker-compose is missing: apt-get install docker-compose"
         );

@@ -44,13 +44,21 @@ public sealed class StackCopy : IDisposable
     }
 
     public ValidationReport Validate(string layers = "1-3", bool strict = false) =>
+        Validate(layers, o => o with { Strict = strict });
+
+    /// <summary>Validates with options a test chooses (PATH, engine paths, --offline...).</summary>
+    public ValidationReport Validate(
+        string layers,
+        Func<ValidationOptions, ValidationOptions> configure
+    ) =>
         StackValidator.Run(
-            new ValidationOptions
-            {
-                Root = Root,
-                Layers = ValidationOptions.ParseLayers(layers),
-                Strict = strict,
-            }
+            configure(
+                new ValidationOptions
+                {
+                    Root = Root,
+                    Layers = ValidationOptions.ParseLayers(layers),
+                }
+            )
         );
 
     public void Dispose()
@@ -62,6 +70,26 @@ public sealed class StackCopy : IDisposable
         catch (IOException)
         {
             // best effort: the temp folder is cleaned by the OS eventually
+        }
+    }
+
+    /// <summary>
+    /// Replaces the pinned image of each engine (<c>grafana/loki:3.7.6</c>...) wherever the stack writes it
+    /// (compose file, env.yaml), so a test does not repeat the pins.
+    /// </summary>
+    public void ReplaceEngineImages(Func<string, string> image)
+    {
+        foreach (var file in new[] { "stack/docker-compose.yaml", "stack/env.yaml" })
+        {
+            var path = Path.Combine(Root, file);
+            File.WriteAllText(
+                path,
+                System.Text.RegularExpressions.Regex.Replace(
+                    File.ReadAllText(path),
+                    @"grafana/(loki|mimir|tempo|alloy):[\w.\-]+",
+                    m => image(m.Groups[1].Value)
+                )
+            );
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Validate.Tests;
 
 /// <summary>The Validate target run through the real build host, as <c>./build.sh --target=Validate</c> runs it.</summary>
@@ -32,6 +30,23 @@ public sealed class ValidateTaskTests
     }
 
     [Test]
+    public void Braces_in_a_finding_print_once()
+    {
+        using var stack = StackCopy.Create();
+        stack.Edit("stack/docker-compose.yaml", "${LOKI_PORT:-3100}", "${LOKI_PORTX:-3100}");
+
+        var (exitCode, output) = RunHost(
+            "--target=Validate",
+            "--static-only",
+            $"--stack-dir={Path.Combine(stack.Root, "stack")}"
+        );
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("error: ${LOKI_PORTX} is not in the environment catalog"));
+        Assert.That(output, Does.Not.Contain("{{"));
+    }
+
+    [Test]
     public void The_real_stack_passes_the_static_layers()
     {
         var (exitCode, output) = RunHost("--target=Validate", "--layers=1-3");
@@ -51,40 +66,6 @@ public sealed class ValidateTaskTests
         Assert.That(output, Does.Contain("layers 1 to 4"));
     }
 
-    private static (int ExitCode, string Output) RunHost(params string[] args)
-    {
-        var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll");
-        Assert.That(
-            File.Exists(dll),
-            Is.True,
-            $"{dll} missing: the test project references build/Build.csproj"
-        );
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = StackCopy.RepositoryRoot,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.That(
-            process.WaitForExit(TimeSpan.FromMinutes(2)),
-            Is.True,
-            "the build host did not finish within 2 minutes"
-        );
-        var output = System.Text.RegularExpressions.Regex.Replace(
-            stdout.Result + "\n" + stderr.Result,
-            @"\x1b\[[0-9;]*m",
-            ""
-        );
-        return (process.ExitCode, output);
-    }
+    private static (int ExitCode, string Output) RunHost(params string[] args) =>
+        HostRun.Run([], args);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Build.Rules.Mimirtool;
 

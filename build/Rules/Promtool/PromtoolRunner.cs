@@ -1,5 +1,5 @@
 using Build.Rules.Report;
-using Build.Rules.Tools;
+using Build.Tools;
 
 namespace Build.Rules.Promtool;
 

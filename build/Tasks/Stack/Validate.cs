@@ -6,7 +6,7 @@ namespace Build.Tasks.Stack;
 
 [TaskName(nameof(Validate))]
 [TaskDescription(
-    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker)."
+    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers with the engines' own checks (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker, --loki/--mimir/--tempo/--alloy=PATH run an engine binary, --offline never pulls an image)."
 )]
 public sealed class Validate : FrostingTask<BuildContext>
 {
@@ -15,41 +15,66 @@ public sealed class Validate : FrostingTask<BuildContext>
         var options = new ValidationOptions
         {
             Root = context.Paths.Root.FullPath,
-            StackDirectory = context.Args.Get(ValidateArguments.StackDir) is { Length: > 0 } dir
-                ? Path.GetFullPath(dir)
-                : null,
+            StackDirectory = StackDirectory(context),
             Layers = Layers(context),
             Strict = context.Args.Flag(ValidateArguments.Strict),
             CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
+            EnginePaths = ValidateArguments
+                .Engines.Where(e => context.Args.Get(e) is { Length: > 0 })
+                .ToDictionary(
+                    e => e,
+                    e => Path.GetFullPath(context.Args.Get(e)!, context.Paths.Root.FullPath)
+                ),
+            Offline = context.Args.Flag(ValidateArguments.Offline),
         };
         var report = StackValidator.Run(options);
         foreach (var line in report.Lines())
         {
-            context.Information(Plain(line));
+            context.Information("{0}", line);
         }
         var staticTime = report
             .LayerTimes.Where(t => t.Key <= 3)
             .Sum(t => t.Value.TotalMilliseconds);
         context.Information(
-            Plain(
-                $"Validate: layers {string.Join(",", report.LayerTimes.Keys.Order())} ran; static layers took {staticTime:F0} ms"
-            )
+            "{0}",
+            $"Validate: layers {string.Join(",", report.LayerTimes.Keys.Order())} ran; static layers took {staticTime:F0} ms"
         );
         if (report.LayerTimes.TryGetValue(4, out var real))
         {
             context.Verbose("Validate: real checkers took {0:F0} ms", real.TotalMilliseconds);
         }
-        context.Information(Plain(report.Summary()));
+        context.Information("{0}", report.Summary());
         if (report.HasErrors)
         {
             throw new BuildException($"{report.Summary()}: fix the errors above (path:line:col)");
         }
     }
 
-    /// <summary>Printed as is: no argument highlighting, braces (<c>${VAR}</c>) kept literally.</summary>
-    private static string Plain(string text) =>
-        text.Replace("{", "{{", StringComparison.Ordinal)
-            .Replace("}", "}}", StringComparison.Ordinal);
+    /// <summary>The <c>--stack-dir</c> folder: one usage line when it is not a stack folder.</summary>
+    private static string? StackDirectory(BuildContext context)
+    {
+        if (context.Args.Get(ValidateArguments.StackDir) is not { Length: > 0 } dir)
+        {
+            return null;
+        }
+        var full = Path.GetFullPath(dir, context.Paths.Root.FullPath);
+        if (!Directory.Exists(full))
+        {
+            throw new UsageException(
+                $"--{ValidateArguments.StackDir}={dir}: the folder does not exist; point it at a folder holding docker-compose.yaml."
+            );
+        }
+        if (
+            !File.Exists(Path.Combine(full, "docker-compose.yaml"))
+            && !File.Exists(Path.Combine(full, "docker-compose.yml"))
+        )
+        {
+            throw new UsageException(
+                $"--{ValidateArguments.StackDir}={dir}: no docker-compose.yaml in that folder; point it at the stack folder (the one holding docker-compose.yaml)."
+            );
+        }
+        return full;
+    }
 
     private static int CheckerTimeout(BuildContext context)
     {

@@ -33,11 +33,11 @@ public static class Interpolation
         foreach (var (path, _) in service.EnvFiles)
         {
             var full = Path.GetFullPath(Path.Combine(composeDir, Expand(path, model.Env)));
-            if (!File.Exists(full))
+            if (model.EnvFileTexts.GetValueOrDefault(full) is not { } text)
             {
                 continue;
             }
-            foreach (var line in File.ReadAllLines(full))
+            foreach (var line in text.Split('\n'))
             {
                 var trimmed = line.Trim();
                 var eq = trimmed.IndexOf('=');

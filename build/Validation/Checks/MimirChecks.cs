@@ -185,7 +185,7 @@ public static class MimirChecks
     {
         var dir = model.RulesDirectory;
         var node = root.At("ruler_storage", "local", "directory");
-        if (dir is null || !Directory.Exists(dir))
+        if (dir is null || model.FolderAt(dir) is not { } entries)
         {
             report.Error(
                 file.Path,
@@ -194,37 +194,31 @@ public static class MimirChecks
             );
             return;
         }
-        foreach (
-            var entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal)
-        )
+        foreach (var entry in entries)
         {
-            if (File.Exists(entry))
+            if (!entry.IsFolder)
             {
                 report.Error(
-                    model.Relative(entry),
+                    model.Relative(entry.FullPath),
                     Position.Start,
                     "Mimir's local ruler store reads <directory>/<tenant>/<file>: a file directly in the rules folder is not loaded (move it into a tenant folder)"
                 );
                 continue;
             }
-            foreach (
-                var inner in Directory
-                    .EnumerateFileSystemEntries(entry)
-                    .Order(StringComparer.Ordinal)
-            )
+            foreach (var inner in model.FolderAt(entry.FullPath) ?? [])
             {
-                if (Directory.Exists(inner))
+                if (inner.IsFolder)
                 {
                     report.Warning(
-                        model.Relative(inner),
+                        model.Relative(inner.FullPath),
                         Position.Start,
                         "sub-folders of a tenant's rule folder are ignored by Mimir's local ruler store"
                     );
                 }
-                else if (Path.GetExtension(inner) is not (".yaml" or ".yml"))
+                else if (Path.GetExtension(inner.FullPath) is not (".yaml" or ".yml"))
                 {
                     report.Error(
-                        model.Relative(inner),
+                        model.Relative(inner.FullPath),
                         Position.Start,
                         "Mimir's local ruler store parses every file of a tenant folder as rules: this file would break the tenant's rules"
                     );
@@ -241,7 +235,10 @@ public static class MimirChecks
     )
     {
         var node = root.At("alertmanager_storage", "local", "path");
-        if (model.AlertmanagerDirectory is null || !Directory.Exists(model.AlertmanagerDirectory))
+        if (
+            model.AlertmanagerDirectory is null
+            || model.FolderAt(model.AlertmanagerDirectory) is null
+        )
         {
             report.Error(
                 file.Path,

@@ -18,11 +18,11 @@ public static class TenantChecks
         AddOverrides(sources, "Loki runtime overrides", model.LokiRuntime);
         AddOverrides(sources, "Mimir runtime overrides", model.MimirRuntime);
         AddOverrides(sources, "Tempo per-tenant overrides", model.TempoOverrides);
-        if (model.RulesDirectory is { } rules && Directory.Exists(rules))
+        if (model.RulesDirectory is { } rules && model.FolderAt(rules) is { } entries)
         {
-            var tenants = Directory
-                .EnumerateDirectories(rules)
-                .ToDictionary(d => Path.GetFileName(d), _ => Position.Start);
+            var tenants = entries
+                .Where(e => e.IsFolder)
+                .ToDictionary(e => Path.GetFileName(e.FullPath), _ => Position.Start);
             sources.Add(new Source("Mimir rule folders", model.Relative(rules), tenants));
         }
         if (model.AlertmanagerConfigs.Count > 0)

@@ -1,70 +1,106 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Build.Validation.Checks;
 using Build.Validation.River;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Model;
 
-/// <summary>Layer 1: finds every YAML, JSON and Alloy file of the stack, parses it, and assigns roles.</summary>
+/// <summary>
+/// Layer 1: reads the files Validate knows about (the compose file, env.yaml, metrics.yaml, and the YAML, JSON
+/// and Alloy files of config/ and of the compose bind mounts, never data/) through <see cref="StackReader"/>,
+/// parses them, and assigns roles.
+/// </summary>
 public static partial class StackLoader
 {
+    private static readonly string[] ComposeNames = ["docker-compose.yaml", "docker-compose.yml"];
+
     public static StackModel Load(string root, string stackDirectory, ValidationReport report)
     {
         var model = new StackModel
         {
             Root = Path.GetFullPath(root),
-            StackDirectory = Path.GetFullPath(stackDirectory),
+            StackDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(stackDirectory)),
         };
         if (!Directory.Exists(model.StackDirectory))
         {
             report.Error(
                 model.Relative(model.StackDirectory),
                 Position.Start,
-                "stack folder not found: run from the repository root"
+                $"the stack folder {model.StackDirectory} does not exist (--stack-dir names the folder holding docker-compose.yaml)"
             );
+            model.Unreadable = true;
             return model;
         }
-        var files = new List<StackFile>();
-        foreach (
-            var full in Directory
-                .EnumerateFiles(model.StackDirectory, "*", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal)
-        )
+        var reader = new StackReader(model, report);
+        var composePath = ComposeNames
+            .Select(name => Path.Combine(model.StackDirectory, name))
+            .FirstOrDefault(File.Exists);
+        var compose = composePath is null ? null : Read(reader, model, composePath);
+        if (compose is null)
         {
-            var rel = model.Relative(full);
-            var inner = Path.GetRelativePath(model.StackDirectory, full).Replace('\\', '/');
-            // data/ is the engines' runtime state; hidden files are editor/tool state.
-            if (
-                inner.StartsWith("data/", StringComparison.Ordinal)
-                || inner.Split('/').Any(part => part.StartsWith('.'))
+            if (composePath is null)
+            {
+                report.Error(
+                    model.Prefix,
+                    Position.Start,
+                    $"no docker-compose.yaml in the stack folder {model.StackDirectory}: is it the stack folder?"
+                );
+            }
+            model.Unreadable = true;
+            return model;
+        }
+        Parse(compose, report);
+        if (compose.Yaml is { } composeRoot)
+        {
+            model.Services.AddRange(ComposeReader.Read(composeRoot));
+        }
+        var files = new List<StackFile> { compose };
+        foreach (var name in new[] { "env.yaml", "metrics.yaml" })
+        {
+            if (Read(reader, model, Path.Combine(model.StackDirectory, name)) is { } file)
+            {
+                files.Add(file);
+            }
+        }
+        // Only what the engines read: the config/ folder and the compose bind mounts (never data/).
+        var composeDir = Path.GetDirectoryName(compose.FullPath)!;
+        var env = EnvCatalog.Read(files.FirstOrDefault(f => f.Path == model.InStack("env.yaml")));
+        var roots = model
+            .Services.SelectMany(s => s.Volumes.Where(v => v.IsBind))
+            .Select(v =>
+                Path.GetFullPath(Path.Combine(composeDir, Interpolation.Expand(v.Source, env)))
             )
+            .Prepend(Path.Combine(model.StackDirectory, "config"));
+        var seen = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var rootPath in roots)
+        {
+            var found = File.Exists(rootPath)
+                ? new List<string> { rootPath }
+                : reader.Files(rootPath).ToList();
+            foreach (var full in found.Where(f => KindOf(f) is not null && seen.Add(f)))
             {
-                continue;
-            }
-            FileKind? kind = Path.GetExtension(full).ToLowerInvariant() switch
-            {
-                ".yaml" or ".yml" => FileKind.Yaml,
-                ".json" => FileKind.Json,
-                ".alloy" => FileKind.Alloy,
-                _ => null,
-            };
-            if (kind is null)
-            {
-                continue;
-            }
-            files.Add(
-                new StackFile
+                if (Read(reader, model, full) is { } file)
                 {
-                    Path = rel,
-                    FullPath = full,
-                    Kind = kind.Value,
-                    Text = File.ReadAllText(full),
+                    files.Add(file);
                 }
-            );
+            }
+        }
+        foreach (var (path, _) in model.Services.SelectMany(s => s.EnvFiles))
+        {
+            var full = Path.GetFullPath(Path.Combine(composeDir, Interpolation.Expand(path, env)));
+            if (!model.EnvFileTexts.ContainsKey(full) && reader.ReadText(full) is { } text)
+            {
+                model.EnvFileTexts[full] = text;
+            }
+        }
+        foreach (var (folder, entries) in reader.Folders)
+        {
+            model.Folders[folder] = entries;
         }
         // Files parse independently: in parallel (a parser's first use is mostly JIT time).
-        Parallel.ForEach(files, file => Parse(file, report));
+        Parallel.ForEach(files.Skip(1), file => Parse(file, report));
         foreach (var file in files)
         {
             model.Files[file.Path] = file;
@@ -72,6 +108,26 @@ public static partial class StackLoader
         StackRoles.Assign(model);
         return model;
     }
+
+    private static FileKind? KindOf(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".yaml" or ".yml" => FileKind.Yaml,
+            ".json" => FileKind.Json,
+            ".alloy" => FileKind.Alloy,
+            _ => null,
+        };
+
+    private static StackFile? Read(StackReader reader, StackModel model, string full) =>
+        KindOf(full) is { } kind && reader.ReadText(full) is { } text
+            ? new StackFile
+            {
+                Path = model.Relative(full),
+                FullPath = full,
+                Kind = kind,
+                Text = text,
+            }
+            : null;
 
     public static void Parse(StackFile file, ValidationReport report)
     {
@@ -118,7 +174,7 @@ public static partial class StackLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(file.Text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(file.Text))));
             file.Yaml = stream.Documents.FirstOrDefault()?.RootNode;
             file.Parsed = true;
         }

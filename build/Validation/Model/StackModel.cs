@@ -10,6 +10,16 @@ public sealed class StackModel
     public required string StackDirectory { get; init; }
     public Dictionary<string, StackFile> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True when the stack folder or its compose file cannot be read: nothing else is checked.</summary>
+    public bool Unreadable { get; set; }
+
+    /// <summary>Every folder the loader listed (full path, links not resolved), with its entries.</summary>
+    public Dictionary<string, IReadOnlyList<FolderEntry>> Folders { get; } =
+        new(StringComparer.Ordinal);
+
+    /// <summary>The text of each env_file the compose file names, by full path (absent when unreadable).</summary>
+    public Dictionary<string, string> EnvFileTexts { get; } = new(StringComparer.Ordinal);
+
     public StackFile? Compose { get; set; }
     public List<ComposeService> Services { get; } = [];
     public StackFile? EnvFile { get; set; }
@@ -47,6 +57,10 @@ public sealed class StackModel
             && (kind is null || f.Kind == kind)
             && f.Path.StartsWith(InStack(folder), StringComparison.Ordinal)
         );
+
+    /// <summary>The entries of a folder the loader listed, or null when it was not listed (absent, unreadable, data/).</summary>
+    public IReadOnlyList<FolderEntry>? FolderAt(string fullPath) =>
+        Folders.GetValueOrDefault(Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath)));
 
     public ComposeService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
 

@@ -19,10 +19,6 @@ public static class StackRoles
         model.Compose =
             model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
             ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
-        if (model.Compose?.Yaml is { } compose)
-        {
-            model.Services.AddRange(ComposeReader.Read(compose));
-        }
         model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
         model.Env = EnvCatalog.Read(model.EnvFile);
         model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));

@@ -1,43 +1,45 @@
+using Build.Tools;
 using Build.Validation.Checks;
 using Build.Validation.Model;
 
 namespace Build.Validation.Real;
 
-/// <summary>Each engine's own config check, run in its pinned image when Docker runs and the image is present locally.</summary>
+/// <summary>
+/// Each engine's own config check. The engine is found as TestRules finds its tools (<see cref="ToolResolver"/>):
+/// <c>--loki=PATH</c> (and --mimir, --tempo, --alloy), then the binary on PATH, both run natively on a temporary
+/// copy of the config (<see cref="NativeConfig"/>); then the pinned image through Docker, pulled when missing
+/// unless --offline, with the config mounts read-only and no network. Alloy also gets its formatter's verdict.
+/// </summary>
 public static class EngineCheckers
 {
     private sealed record Engine(
         string Service,
+        string Entrypoint,
         string Checker,
-        Func<ComposeService, string[]> Args,
-        string? Entrypoint = null
+        Func<ComposeService, string[]> Args
     );
 
     private static readonly Engine[] Engines =
     [
-        new("loki", "loki -verify-config", s => [.. ConfigFlags(s), "-verify-config"]),
-        new("mimir", "mimir -modules", s => [.. ConfigFlags(s), "-modules"]),
-        new("tempo", "tempo -config.verify", s => [.. ConfigFlags(s), "-config.verify"]),
         new(
-            "alloy",
-            "alloy validate",
-            s =>
-                [
-                    "validate",
-                    s.Command.SkipWhile(a => a != "run").Skip(1).FirstOrDefault()
-                        ?? "/etc/alloy/config.alloy",
-                ]
+            "loki",
+            "/usr/bin/loki",
+            "loki -verify-config",
+            s => [.. ConfigFlags(s), "-verify-config"]
         ),
+        new("mimir", "/bin/mimir", "mimir -modules", s => [.. ConfigFlags(s), "-modules"]),
+        // -config.verify takes a value: bare and last, it fails with "flag needs an argument".
+        new(
+            "tempo",
+            "/tempo",
+            "tempo -config.verify",
+            s => [.. ConfigFlags(s), "-config.verify=true"]
+        ),
+        new("alloy", "/bin/alloy", "alloy validate", s => ["validate", AlloyConfig(s)]),
     ];
 
     public static void Run(StackModel model, ValidationOptions options, ValidationReport report)
     {
-        var docker = ProcessRunner.Find("docker");
-        var engineUp =
-            docker is not null
-            && ProcessRunner
-                .Run(docker, ["info", "--format", "{{.ServerVersion}}"], TimeSpan.FromSeconds(10))
-                .Ok;
         var composeDir = Path.GetDirectoryName(model.Compose?.FullPath ?? model.StackDirectory)!;
         foreach (var engine in Engines)
         {
@@ -46,65 +48,165 @@ public static class EngineCheckers
                 continue;
             }
             var image = Interpolation.Expand(service.Image, model.Env);
-            if (!engineUp)
+            var environment = Environment(model, service, composeDir);
+            var tool = new ExternalTool(
+                engine.Service,
+                engine.Service,
+                image,
+                engine.Entrypoint,
+                $"put the {engine.Service} binary on PATH or pass --{engine.Service}=PATH, or start Docker where {image} can be pulled"
+            );
+            var resolution = new ToolResolver(
+                options.PathVariable,
+                ConfigMounts(model, service, composeDir),
+                options.Offline,
+                [.. environment.Keys]
+            ).Resolve(tool, options.EnginePaths.GetValueOrDefault(engine.Service));
+            if (resolution.Tool is not { } resolved)
             {
-                report.Skip(
-                    engine.Checker,
-                    docker is null
-                        ? "no docker client installed"
-                        : "no Docker engine reachable (start dockerd)"
-                );
-                continue;
-            }
-            if (
-                !ProcessRunner
-                    .Run(docker!, ["image", "inspect", image], TimeSpan.FromSeconds(20))
-                    .Ok
-            )
-            {
-                report.Skip(
-                    engine.Checker,
-                    $"image {image} is not present locally and cannot be pulled here (docker pull {image} where a registry is reachable)"
-                );
-                continue;
-            }
-            var args = new List<string> { "run", "--rm", "--network", "none" };
-            // Configuration mounts only, read-only: the engines' data folders are not touched.
-            var dataDir = Path.Combine(model.StackDirectory, "data");
-            foreach (var volume in service.Volumes.Where(v => v.IsBind))
-            {
-                var source = Path.GetFullPath(
-                    Path.Combine(composeDir, Interpolation.Expand(volume.Source, model.Env))
-                );
-                if (
-                    source == dataDir
-                    || source.StartsWith(
-                        dataDir + Path.DirectorySeparatorChar,
-                        StringComparison.Ordinal
-                    )
-                )
+                report.Skip(engine.Checker, $"{engine.Service} {resolution.Reason}");
+                if (engine.Service == "alloy")
                 {
-                    continue;
+                    report.Skip("alloy fmt", $"alloy {resolution.Reason}");
                 }
-                args.AddRange(["-v", $"{source}:{volume.Target}:ro"]);
+                continue;
             }
-            foreach (var (name, value) in model.Env.CheckerEnvironment())
-            {
-                args.AddRange(["-e", $"{name}={value}"]);
-            }
-            args.Add(image);
-            args.AddRange(engine.Args(service));
-            var result = ProcessRunner.Run(docker!, args, options.CheckerTimeout);
-            if (!result.Ok)
+            using var native = resolved.IsNative
+                ? NativeConfig.Create(model, service, composeDir)
+                : null;
+            string[] Mapped(string[] args) => native is null ? args : [.. args.Select(native.Map)];
+            var result = ToolProcess.Run(
+                resolved.Executable,
+                resolved.Arguments(Mapped(engine.Args(service))),
+                native?.Root,
+                options.CheckerTimeout,
+                environment
+            );
+            var where = resolved.IsNative ? resolved.Executable : image;
+            if (!result.Succeeded)
             {
                 report.Error(
                     model.Compose!.Path,
                     service.Pos,
-                    $"{engine.Checker} ({image}): {RealCheckers.Summarize(result.Output)}"
+                    $"{engine.Checker} ({where}): {RealCheckers.Summarize(native?.Unmap(result.Output, model.Relative) ?? result.Output)}"
+                );
+            }
+            if (engine.Service == "alloy" && model.Alloy is { } alloy)
+            {
+                AlloyFormat(
+                    alloy,
+                    resolved,
+                    Mapped(["fmt", AlloyConfig(service)]),
+                    native,
+                    options,
+                    report
                 );
             }
         }
     }
+
+    /// <summary><c>alloy fmt FILE</c> prints the file in Alloy's own form: any difference is a finding at its first line.</summary>
+    private static void AlloyFormat(
+        StackFile alloy,
+        ResolvedTool resolved,
+        string[] args,
+        NativeConfig? native,
+        ValidationOptions options,
+        ValidationReport report
+    )
+    {
+        var result = ToolProcess.Run(
+            resolved.Executable,
+            resolved.Arguments(args),
+            native?.Root,
+            options.CheckerTimeout
+        );
+        if (!result.Succeeded)
+        {
+            report.Error(
+                alloy.Path,
+                Position.Start,
+                $"alloy fmt: {RealCheckers.Summarize(result.Output)}"
+            );
+            return;
+        }
+        var want = result.StandardOutput.ReplaceLineEndings("\n").Split('\n');
+        var have = alloy.Text.ReplaceLineEndings("\n").Split('\n');
+        var line = Enumerable
+            .Range(0, Math.Max(want.Length, have.Length))
+            .FirstOrDefault(i => want.ElementAtOrDefault(i) != have.ElementAtOrDefault(i), -1);
+        if (line >= 0)
+        {
+            report.Error(
+                alloy.Path,
+                new Position(line + 1, 1),
+                $"not in `alloy fmt` form from here on (run `alloy fmt --write {alloy.Path}`): `alloy fmt` writes {Quote(want.ElementAtOrDefault(line))}"
+            );
+        }
+    }
+
+    private static string Quote(string? line) =>
+        line is null
+            ? "the end of the file"
+            : $"'{line.Replace("\t", "\\t", StringComparison.Ordinal)}'";
+
+    /// <summary>Catalog defaults, dummy secrets and the service's env_file variables, for the engine process only.</summary>
+    private static Dictionary<string, string> Environment(
+        StackModel model,
+        ComposeService service,
+        string composeDir
+    )
+    {
+        var environment = model.Env.CheckerEnvironment();
+        foreach (var (path, _) in service.EnvFiles)
+        {
+            var full = Path.GetFullPath(
+                Path.Combine(composeDir, Interpolation.Expand(path, model.Env))
+            );
+            foreach (var line in model.EnvFileTexts.GetValueOrDefault(full, "").Split('\n'))
+            {
+                var trimmed = line.Trim();
+                var eq = trimmed.IndexOf('=');
+                if (eq > 0 && !trimmed.StartsWith('#'))
+                {
+                    environment[trimmed[..eq].Trim()] = trimmed[(eq + 1)..].Trim();
+                }
+            }
+        }
+        return environment;
+    }
+
+    /// <summary>The service's bind mounts except data/: the engines' state is never touched.</summary>
+    private static List<Mount> ConfigMounts(
+        StackModel model,
+        ComposeService service,
+        string composeDir
+    )
+    {
+        var dataDir = Path.Combine(model.StackDirectory, "data");
+        var mounts = new List<Mount>();
+        foreach (var volume in service.Volumes.Where(v => v.IsBind))
+        {
+            var source = Path.GetFullPath(
+                Path.Combine(composeDir, Interpolation.Expand(volume.Source, model.Env))
+            );
+            if (
+                source != dataDir
+                && !source.StartsWith(
+                    dataDir + Path.DirectorySeparatorChar,
+                    StringComparison.Ordinal
+                )
+            )
+            {
+                mounts.Add(new Mount(source, volume.Target));
+            }
+        }
+        return mounts;
+    }
+
+    private static string AlloyConfig(ComposeService service) =>
+        service.Command.SkipWhile(a => a != "run").Skip(1).FirstOrDefault(a => !a.StartsWith('-'))
+        ?? "/etc/alloy/config.alloy";
 
     private static IEnumerable<string> ConfigFlags(ComposeService service) =>
         service.Command.Where(a => a.StartsWith("-config.", StringComparison.Ordinal));

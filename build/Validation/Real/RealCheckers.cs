@@ -1,3 +1,5 @@
+using Build.Rules;
+using Build.Tools;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 
@@ -43,27 +45,29 @@ public static partial class RealCheckers
         var env = model.Env.CheckerEnvironment();
         var dir = Path.GetDirectoryName(model.Compose.FullPath)!;
         string[] baseArgs = ["-p", "validate", "-f", model.Compose.FullPath, "config", "-q"];
-        var docker = ProcessRunner.Find("docker");
+        var docker = ExecutableSearch.OnPath("docker");
         ProcessResult? result = null;
         var checker = "";
         if (
             docker is not null
-            && ProcessRunner.Run(docker, ["compose", "version"], TimeSpan.FromSeconds(10)).Ok
+            && ToolProcess
+                .Run(docker, ["compose", "version"], timeout: TimeSpan.FromSeconds(10))
+                .Succeeded
         )
         {
             checker = "docker compose config";
-            result = ProcessRunner.Run(
+            result = ToolProcess.Run(
                 docker,
                 ["compose", .. baseArgs],
-                options.CheckerTimeout,
                 dir,
+                options.CheckerTimeout,
                 env
             );
         }
-        else if (ProcessRunner.Find("docker-compose") is { } compose)
+        else if (ExecutableSearch.OnPath("docker-compose") is { } compose)
         {
             checker = "docker-compose config";
-            result = ProcessRunner.Run(compose, baseArgs, options.CheckerTimeout, dir, env);
+            result = ToolProcess.Run(compose, baseArgs, dir, options.CheckerTimeout, env);
         }
         if (result is null)
         {
@@ -73,7 +77,7 @@ public static partial class RealCheckers
             );
             return;
         }
-        if (!result.Ok)
+        if (!result.Succeeded)
         {
             report.Error(
                 model.Compose.Path,
@@ -93,22 +97,25 @@ public static partial class RealCheckers
         {
             return;
         }
-        if (ProcessRunner.Find("promtool") is not { } promtool)
+        // Found as TestRules finds it: PATH, then the pinned Prometheus image (rule files mounted at their path).
+        var resolution = new ToolResolver(
+            options.PathVariable,
+            Mount.SamePath([model.StackDirectory]),
+            options.Offline
+        ).Resolve(RuleTool.Promtool, null);
+        if (resolution.Tool is not { } promtool)
         {
-            report.Skip(
-                "promtool check rules",
-                "promtool is not installed (apt-get install prometheus)"
-            );
+            report.Skip("promtool check rules", resolution.MissingMessage);
             return;
         }
         foreach (var rule in model.RuleFiles)
         {
-            var result = ProcessRunner.Run(
-                promtool,
-                ["check", "rules", rule.File.FullPath],
-                options.CheckerTimeout
+            var result = ToolProcess.Run(
+                promtool.Executable,
+                promtool.Arguments("check", "rules", rule.File.FullPath),
+                timeout: options.CheckerTimeout
             );
-            if (!result.Ok)
+            if (!result.Succeeded)
             {
                 report.Error(
                     rule.File.Path,
@@ -140,7 +147,7 @@ public static partial class RealCheckers
         {
             return;
         }
-        if (ProcessRunner.Find("amtool") is not { } amtool)
+        if (ExecutableSearch.OnPath("amtool") is not { } amtool)
         {
             report.Skip(
                 "amtool check-config",
@@ -150,12 +157,12 @@ public static partial class RealCheckers
         }
         foreach (var file in files)
         {
-            var result = ProcessRunner.Run(
+            var result = ToolProcess.Run(
                 amtool,
                 ["check-config", file.FullPath],
-                options.CheckerTimeout
+                timeout: options.CheckerTimeout
             );
-            if (!result.Ok)
+            if (!result.Succeeded)
             {
                 report.Error(
                     file.Path,

@@ -17,8 +17,12 @@ public sealed class RiverParser
         ["^"],
     ];
 
+    /// <summary>Deepest nesting of blocks and values (the parser is recursive: a hostile file must not exhaust the stack).</summary>
+    public const int MaxDepth = 200;
+
     private readonly List<RiverToken> _tokens;
     private int _index;
+    private int _depth;
 
     private RiverParser(string text) => _tokens = new RiverLexer(text).Tokenize();
 
@@ -110,7 +114,9 @@ public sealed class RiverParser
             );
         }
         Take();
+        Nest();
         var body = ParseStatements(topLevel: false);
+        _depth--;
         Expect("}", $"block {name} not closed");
         return new RiverBlock(first.Pos, name, label, body);
     }
@@ -138,12 +144,27 @@ public sealed class RiverParser
 
     private RiverExpr ParseUnary()
     {
+        Nest();
+        RiverExpr result;
         if (Current.Is("!") || Current.Is("-"))
         {
             var op = Take();
-            return new RiverUnary(op.Pos, op.Text, ParseUnary());
+            result = new RiverUnary(op.Pos, op.Text, ParseUnary());
         }
-        return ParsePostfix(ParsePrimary());
+        else
+        {
+            result = ParsePostfix(ParsePrimary());
+        }
+        _depth--;
+        return result;
+    }
+
+    private void Nest()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(Current, $"nested more than {MaxDepth} levels deep");
+        }
     }
 
     private RiverExpr ParsePostfix(RiverExpr expr)

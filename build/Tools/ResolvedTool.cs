@@ -1,26 +1,28 @@
-namespace Build.Rules.Tools;
+namespace Build.Tools;
 
 /// <summary>Where a tool was found.</summary>
 public enum ToolSource
 {
-    /// <summary>The <c>--promtool=PATH</c> / <c>--mimirtool=PATH</c> argument.</summary>
+    /// <summary>The <c>--name=PATH</c> argument (e.g. <c>--promtool=PATH</c>, <c>--loki=PATH</c>).</summary>
     Explicit,
 
     /// <summary>The binary on PATH.</summary>
     Path,
 
-    /// <summary>The official image, run through the Docker CLI.</summary>
+    /// <summary>The pinned image, run through the Docker CLI.</summary>
     Docker,
 }
 
 /// <summary>A tool ready to run: <see cref="Executable"/> followed by <see cref="PrefixArguments"/>, then the tool's own arguments.</summary>
 public sealed record ResolvedTool(
-    RuleTool Tool,
+    ExternalTool Tool,
     ToolSource Source,
     string Executable,
     IReadOnlyList<string> PrefixArguments
 )
 {
+    public bool IsNative => Source != ToolSource.Docker;
+
     public IReadOnlyList<string> Arguments(params string[] toolArguments) =>
         [.. PrefixArguments, .. toolArguments];
 
@@ -34,7 +36,7 @@ public sealed record ResolvedTool(
 }
 
 /// <summary>The outcome of looking for a tool: found (<see cref="Tool"/>) or not (<see cref="Reason"/>).</summary>
-public sealed record ToolResolution(RuleTool Wanted, ResolvedTool? Tool, string? Reason)
+public sealed record ToolResolution(ExternalTool Wanted, ResolvedTool? Tool, string? Reason)
 {
     public bool Found => Tool is not null;
 

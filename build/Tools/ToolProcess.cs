@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Build.Rules.Tools;
+namespace Build.Tools;
 
 /// <summary>What a finished process printed and returned.</summary>
 public sealed record ProcessResult(
@@ -20,7 +20,10 @@ public sealed record ProcessResult(
     public bool Succeeded => ExitCode == 0 && !TimedOut;
 }
 
-/// <summary>Runs an external tool and captures its output (no shell, arguments passed as a list).</summary>
+/// <summary>
+/// Runs an external tool and captures its output: no shell, arguments as a list, standard input closed, extra
+/// environment for the child only, and a bound after which the whole process tree is killed.
+/// </summary>
 public static class ToolProcess
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
@@ -29,7 +32,8 @@ public static class ToolProcess
         string executable,
         IReadOnlyList<string> arguments,
         string? workingDirectory = null,
-        TimeSpan? timeout = null
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null
     )
     {
         var info = new ProcessStartInfo(executable)
@@ -43,6 +47,10 @@ public static class ToolProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         Process process;
@@ -61,11 +69,24 @@ public static class ToolProcess
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout ?? DefaultTimeout))
+            var bound = timeout ?? DefaultTimeout;
+            if (!process.WaitForExit(bound))
             {
-                process.Kill(entireProcessTree: true);
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // already gone
+                }
                 process.WaitForExit();
-                return new ProcessResult(-1, stdout.Result, stderr.Result, true);
+                return new ProcessResult(
+                    -1,
+                    stdout.Result,
+                    $"timed out after {bound.TotalSeconds:F0} s\n{stderr.Result}".TrimEnd(),
+                    true
+                );
             }
             process.WaitForExit();
             return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result, false);

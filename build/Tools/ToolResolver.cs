@@ -1,16 +1,31 @@
 using Build.Host;
 
-namespace Build.Rules.Tools;
+namespace Build.Tools;
+
+/// <summary>A host path the tool reads, and where the container sees it (always read-only).</summary>
+public sealed record Mount(string Host, string Container)
+{
+    /// <summary>Each folder at the same path in the container, minus those already inside another one.</summary>
+    public static IReadOnlyList<Mount> SamePath(IEnumerable<string> folders) =>
+        [.. ToolResolver.OutermostFolders(folders).Select(f => new Mount(f, f))];
+}
 
 /// <summary>
-/// Finds a rule tool: the explicit path argument, then the binary on PATH, then the official image through
-/// Docker (when an engine answers and the image is present or pullable).
+/// Finds a tool (TestRules' promtool and mimirtool, Validate's engines): the explicit path argument, then the
+/// binary on PATH, then the pinned image through Docker, pulled when it is missing (unless offline).
 /// </summary>
 /// <param name="pathVariable">The PATH to search (the process's PATH in the build; a chosen one in tests).</param>
-/// <param name="mounts">Host folders the tool must read (rule and test files); Docker mounts them read-only at the same path.</param>
-public sealed class ToolResolver(string? pathVariable, IReadOnlyList<string> mounts)
+/// <param name="mounts">What the tool reads; Docker mounts each read-only, without network.</param>
+/// <param name="offline">Never pull a missing image.</param>
+/// <param name="environmentNames">Variables the container receives from the docker CLI's environment (<c>-e NAME</c>: values stay out of argv).</param>
+public sealed class ToolResolver(
+    string? pathVariable,
+    IReadOnlyList<Mount> mounts,
+    bool offline = false,
+    IReadOnlyCollection<string>? environmentNames = null
+)
 {
-    public ToolResolution Resolve(RuleTool tool, string? explicitPath)
+    public ToolResolution Resolve(ExternalTool tool, string? explicitPath)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
@@ -42,23 +57,24 @@ public sealed class ToolResolver(string? pathVariable, IReadOnlyList<string> mou
                 "not on PATH, and no Docker engine answers for " + tool.Image
             );
         }
-        if (!probe.ImageAvailable(tool.Image))
+        var image = probe.Image(tool.Image, offline);
+        if (!image.Available)
         {
-            return new ToolResolution(
-                tool,
-                null,
-                $"not on PATH, and {tool.Image} is neither present nor pullable"
-            );
+            return new ToolResolution(tool, null, "not on PATH, and " + image.Reason);
         }
         return Found(tool, ToolSource.Docker, docker, DockerRunPrefix(tool));
     }
 
-    private List<string> DockerRunPrefix(RuleTool tool)
+    private List<string> DockerRunPrefix(ExternalTool tool)
     {
         var prefix = new List<string> { "run", "--rm", "--network", "none" };
-        foreach (var folder in OutermostFolders(mounts))
+        foreach (var mount in mounts)
         {
-            prefix.AddRange(["--volume", $"{folder}:{folder}:ro"]);
+            prefix.AddRange(["--volume", $"{mount.Host}:{mount.Container}:ro"]);
+        }
+        foreach (var name in environmentNames ?? [])
+        {
+            prefix.AddRange(["--env", name]);
         }
         prefix.AddRange(["--entrypoint", tool.Entrypoint, tool.Image]);
         return prefix;
@@ -88,7 +104,7 @@ public sealed class ToolResolver(string? pathVariable, IReadOnlyList<string> mou
     }
 
     private static ToolResolution Found(
-        RuleTool tool,
+        ExternalTool tool,
         ToolSource source,
         string executable,
         IReadOnlyList<string> prefix

@@ -1,18 +1,9 @@
-namespace Build.Rules.Tools;
+using Build.Tools;
 
-/// <summary>A rule tool TestRules runs, and where to get it.</summary>
-/// <param name="Name">Binary name, looked up on PATH.</param>
-/// <param name="ArgumentName">The <c>--name=PATH</c> argument that points at the binary.</param>
-/// <param name="Image">The official image (pinned) used through Docker when the binary is not installed.</param>
-/// <param name="Entrypoint">The binary inside <paramref name="Image"/>.</param>
-/// <param name="InstallHint">What the user should do when the tool cannot be found.</param>
-public sealed record RuleTool(
-    string Name,
-    string ArgumentName,
-    string Image,
-    string Entrypoint,
-    string InstallHint
-)
+namespace Build.Rules;
+
+/// <summary>The rule tools TestRules runs (resolved by <see cref="ToolResolver"/>: path argument, PATH, image).</summary>
+public static class RuleTool
 {
     /// <summary>Same Prometheus line as the stack's newest release (stack-facts §1); the image's entrypoint is prometheus.</summary>
     public const string PrometheusImage = "prom/prometheus:v3.14.0";
@@ -20,7 +11,7 @@ public sealed record RuleTool(
     /// <summary>Same version as the stack's Mimir (stack/docker-compose.yaml, MIMIR_IMAGE).</summary>
     public const string MimirtoolImage = "grafana/mimirtool:3.1.1";
 
-    public static readonly RuleTool Promtool = new(
+    public static readonly ExternalTool Promtool = new(
         "promtool",
         RulesArguments.Promtool,
         PrometheusImage,
@@ -31,7 +22,7 @@ public sealed record RuleTool(
             + " can run"
     );
 
-    public static readonly RuleTool Mimirtool = new(
+    public static readonly ExternalTool Mimirtool = new(
         "mimirtool",
         RulesArguments.Mimirtool,
         MimirtoolImage,
