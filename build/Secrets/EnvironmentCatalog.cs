@@ -23,6 +23,9 @@ public sealed class CatalogTenant
 {
     public string Name { get; set; } = "";
     public string? Description { get; set; }
+
+    /// <summary>The tenant the components' own metrics go to.</summary>
+    public bool SelfMonitoring { get; set; }
 }
 
 /// <summary>The environment catalog: every variable the stack reads, secret or not, with its default; and the tenants.</summary>

@@ -100,7 +100,7 @@ public sealed record StackService(
 }
 
 /// <summary>A tenant of the stack (<c>tenants:</c> in <c>stack/env.yaml</c>).</summary>
-public sealed record StackTenant(string Name, string Description);
+public sealed record StackTenant(string Name, string Description, bool SelfMonitoring = false);
 
 /// <summary>
 /// The one home of what the stack is, read from <c>stack/</c>: services with their roles, readiness, API and OTLP
@@ -121,7 +121,9 @@ public sealed class StackCatalog
     public static StackCatalog From(ComposeFile compose, EnvironmentCatalog environment) =>
         new(
             compose.Services.Select(StackService.From).ToArray(),
-            environment.Tenants.Select(t => new StackTenant(t.Name, t.Description ?? "")).ToArray()
+            environment
+                .Tenants.Select(t => new StackTenant(t.Name, t.Description ?? "", t.SelfMonitoring))
+                .ToArray()
         );
 
     /// <summary>The service that plays <paramref name="role"/> (<see cref="StackRole"/>), or null.</summary>
@@ -130,4 +132,20 @@ public sealed class StackCatalog
     public StackService? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 
     public IReadOnlyList<string> TenantNames => Tenants.Select(t => t.Name).ToArray();
+
+    /// <summary>The tenant of the components' own metrics (<c>selfMonitoring: true</c>), or null.</summary>
+    public StackTenant? SelfMonitoringTenant => Tenants.FirstOrDefault(t => t.SelfMonitoring);
+
+    /// <summary>The scrape jobs of self-monitoring: the stack's components (job = service name, docs/contracts.md).</summary>
+    public IReadOnlyList<string> ComponentJobs =>
+        Services
+            .Where(s =>
+                s.Role
+                    is StackRole.Collector
+                        or StackRole.Logs
+                        or StackRole.Metrics
+                        or StackRole.Traces
+            )
+            .Select(s => s.Name)
+            .ToArray();
 }

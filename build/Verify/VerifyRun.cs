@@ -1,0 +1,265 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Build.Docker;
+using Build.Host;
+using Build.Stack;
+using Build.Tasks.Lifecycle;
+
+namespace Build.Verify;
+
+/// <summary>
+/// Verify as a target: reads the arguments and the stack catalog, finds the endpoints (published ports of the
+/// running containers, each overridable), runs the checks under a live view, prints the table, fails on a failure.
+/// </summary>
+public static class VerifyRun
+{
+    public static async Task RunAsync(StackSession session, Func<string, bool?>? uploaded = null)
+    {
+        var args = session.Context.Args;
+        var deadline = args.GetInt(
+            VerifyArguments.Deadline,
+            VerifyArguments.DefaultDeadlineSeconds
+        );
+        if (deadline <= 0)
+        {
+            throw new UsageException(
+                $"--{VerifyArguments.Deadline} takes a positive number of seconds, not {deadline}."
+            );
+        }
+        var catalog = StackCatalog.From(session.LoadComposeWithoutSecrets(), session.Catalog);
+        var tenants = SelectTenants(catalog, args.GetList(VerifyArguments.Tenants));
+        var direct = args.Flag(VerifyArguments.Direct);
+        IReadOnlyList<ContainerState>? containers = null;
+        async Task<IReadOnlyList<ContainerState>?> Containers()
+        {
+            if (containers is null)
+            {
+                try
+                {
+                    await session.Docker.EnsureEngineAsync(session.Cancellation);
+                    containers = await session.Docker.ProjectContainersAsync(
+                        session.Project,
+                        session.Cancellation
+                    );
+                }
+                catch (BuildException e)
+                {
+                    session.Verbose(
+                        $"Verify: no running containers to read ports from ({e.Message}); using the compose file's ports."
+                    );
+                    containers = [];
+                }
+            }
+            return containers;
+        }
+
+        async Task<Uri?> Endpoint(
+            string argument,
+            string role,
+            Func<StackService, StackEndpoint?> pick
+        )
+        {
+            if (Url(args.Get(argument), argument) is { } given)
+            {
+                return given;
+            }
+            return catalog.WithRole(role) is { } service
+                ? service.HostUrl(pick(service), await Containers())
+                : null;
+        }
+
+        var loki = await Endpoint(VerifyArguments.LokiUrl, StackRole.Logs, s => s.Api);
+        var mimir = await Endpoint(VerifyArguments.MimirUrl, StackRole.Metrics, s => s.Api);
+        var tempo = await Endpoint(VerifyArguments.TempoUrl, StackRole.Traces, s => s.Api);
+        var grafana = await Endpoint(VerifyArguments.GrafanaUrl, StackRole.Grafana, s => s.Api);
+        var alloy = await Endpoint(VerifyArguments.AlloyUrl, StackRole.Collector, s => s.Otlp);
+
+        async Task<Uri?> Otlp(Signal signal, string argument, string role, Uri? reader)
+        {
+            if (Url(args.Get(argument), argument) is { } given)
+            {
+                return given;
+            }
+            if (!direct)
+            {
+                return alloy is null ? null : BackendQueries.Combine(alloy, signal.OtlpPath(), "");
+            }
+            var service = catalog.WithRole(role);
+            if (service?.Otlp is not { } otlp)
+            {
+                return null;
+            }
+            // The receiver shares the API's port (Loki, Mimir): it lives under the reader's URL.
+            var baseUrl =
+                otlp.ContainerPort == service.Api?.ContainerPort && reader is not null
+                    ? BackendQueries.Combine(reader, otlp.Path, "")
+                    : service.HostUrl(otlp, await Containers());
+            return baseUrl is null ? null : BackendQueries.Combine(baseUrl, signal.OtlpPath(), "");
+        }
+
+        var endpoints = new VerifyEndpoints
+        {
+            Direct = direct,
+            Loki = loki,
+            Mimir = mimir,
+            Tempo = tempo,
+            Grafana = grafana,
+            OtlpLogs = await Otlp(Signal.Logs, VerifyArguments.OtlpLogsUrl, StackRole.Logs, loki),
+            OtlpMetrics = await Otlp(
+                Signal.Metrics,
+                VerifyArguments.OtlpMetricsUrl,
+                StackRole.Metrics,
+                mimir
+            ),
+            OtlpTraces = await Otlp(
+                Signal.Traces,
+                VerifyArguments.OtlpTracesUrl,
+                StackRole.Traces,
+                tempo
+            ),
+        };
+
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
+        GrafanaChecks? grafanaChecks = null;
+        if (grafana is not null && (!direct || args.Has(VerifyArguments.GrafanaUrl)))
+        {
+            var (user, password) = await GrafanaLoginAsync(session, catalog, await Containers());
+            var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
+            {
+                Authorization = new AuthenticationHeaderValue(
+                    "Basic",
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
+                ),
+            };
+            grafanaChecks = new GrafanaChecks(
+                login,
+                grafana,
+                GrafanaChecks.Provisioned(session.StackDirectory)
+            );
+        }
+
+        var plan = new VerifyPlan
+        {
+            Tenants = tenants,
+            AllTenants = catalog.TenantNames,
+            SelfMonitoringTenant =
+                catalog.SelfMonitoringTenant?.Name is { } infra && tenants.Contains(infra)
+                    ? infra
+                    : null,
+            ComponentJobs = catalog.ComponentJobs,
+            StackDirectory = session.StackDirectory,
+            Endpoints = endpoints,
+            Deadline = TimeSpan.FromSeconds(deadline),
+            AlertmanagerUploaded = uploaded ?? (_ => null),
+            Grafana = grafanaChecks,
+        };
+        session.Info(
+            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {loki}, Mimir {mimir}, Tempo {tempo}, Grafana {grafana?.ToString() ?? "-"}"
+        );
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = await VerifyView.ShowAsync(
+            session,
+            progress => new Verifier(http, plan).RunAsync(progress, session.Cancellation)
+        );
+        var failed = results.Where(r => r.Outcome == Outcome.Fail).ToArray();
+        session.Info(
+            $"Verify: {results.Count - failed.Length} of {results.Count} check(s) passed or skipped in {clock.Elapsed.TotalSeconds:0.0} s."
+        );
+        if (failed.Length > 0)
+        {
+            throw new BuildException(
+                $"Verify: {failed.Length} check(s) failed; first: {failed[0].Check} ({failed[0].Tenant}): {failed[0].Detail}"
+            );
+        }
+    }
+
+    /// <summary>The tenants of <c>--tenants</c> (all when absent); an unknown one is a usage error.</summary>
+    public static IReadOnlyList<string> SelectTenants(
+        StackCatalog catalog,
+        IReadOnlyList<string> wanted
+    )
+    {
+        if (catalog.Tenants.Count == 0)
+        {
+            throw new BuildException(
+                "stack/env.yaml declares no tenants (tenants:): nothing to verify."
+            );
+        }
+        if (wanted.Count == 0)
+        {
+            return catalog.TenantNames;
+        }
+        var unknown = wanted.FirstOrDefault(w => !catalog.TenantNames.Contains(w));
+        return unknown is null
+            ? wanted.Distinct().ToArray()
+            : throw new UsageException(
+                $"Unknown tenant '{unknown}' in --{VerifyArguments.Tenants}. Valid: {string.Join(", ", catalog.TenantNames)}."
+            );
+    }
+
+    private static Uri? Url(string? text, string argument)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new UsageException(
+                $"--{argument} takes an http(s) URL such as http://127.0.0.1:3100, not '{text}'."
+            );
+    }
+
+    /// <summary>
+    /// Grafana's admin login: the build's environment (<c>GRAFANA_ADMIN_USER</c>/<c>_PASSWORD</c>) when set, else
+    /// what the running Grafana container was started with (<c>docker inspect</c>, never logged); masked from then on.
+    /// </summary>
+    private static async Task<(string User, string Password)> GrafanaLoginAsync(
+        StackSession session,
+        StackCatalog catalog,
+        IReadOnlyList<ContainerState>? containers
+    )
+    {
+        var user = session.Variable(VerifyArguments.GrafanaUserVariable);
+        var password = session.Variable(VerifyArguments.GrafanaPasswordVariable);
+        var container = catalog.WithRole(StackRole.Grafana) is { } grafana
+            ? containers?.FirstOrDefault(c => c.Service == grafana.Name && c.IsRunning)
+            : null;
+        if (password is null && container is not null)
+        {
+            var result = await session.Runner.RunAsync(
+                session.Docker.Command(
+                    "inspect",
+                    "--format",
+                    "{{json .Config.Env}}",
+                    container.Id
+                ) with
+                {
+                    OnOutput = _ => { },
+                    OnError = _ => { },
+                },
+                session.Cancellation
+            );
+            if (result.Succeeded)
+            {
+                var env = JsonSerializer.Deserialize<string[]>(result.StandardOutput.Trim()) ?? [];
+                string? Value(string name) =>
+                    env.FirstOrDefault(e => e.StartsWith(name + "=", StringComparison.Ordinal))?[
+                        (name.Length + 1)..
+                    ];
+                user ??= Value("GF_SECURITY_ADMIN_USER");
+                password = Value("GF_SECURITY_ADMIN_PASSWORD");
+            }
+        }
+        if (password is not { Length: > 0 })
+        {
+            throw new BuildException(
+                $"Verify: Grafana's admin password is unknown (no running Grafana container to read it from): set {VerifyArguments.GrafanaPasswordVariable}."
+            );
+        }
+        session.Masker.Add(password);
+        return (user ?? "admin", password);
+    }
+}
