@@ -122,7 +122,8 @@ public sealed class GrafanaChecks(
                 },
                 "prometheus" => new()
                 {
-                    ["expr"] = $"{BackendQueries.ProbeMetric}{{job=\"{VerifyProbe.ServiceName}\"}}",
+                    ["expr"] =
+                        $"{BackendQueries.ProbeMetric}{{job=\"{VerifyProbe.ServiceName}\",{OtlpNames.Label(VerifyProbe.ProbeAttribute)}=~\"{probe.Run}.*\"}}",
                     ["instant"] = true,
                     ["range"] = false,
                 },

@@ -1,0 +1,194 @@
+using Build.Verify;
+using Verify.Tests.Doubles;
+
+namespace Verify.Tests;
+
+/// <summary>
+/// Whole Verify runs against doubles (Alloy and Grafana cannot run here): a healthy run passes; runs broken on
+/// purpose fail with the right hop named.
+/// </summary>
+public sealed class DoubleRunTests
+{
+    private static readonly string[] Tenants =
+    [
+        "caro-backend-prod",
+        "caro-backend-staging",
+        "infra-monitoring",
+    ];
+
+    private static async Task<IReadOnlyList<CheckResult>> RunAsync(
+        StackDouble stack,
+        GrafanaDouble? grafana,
+        Uri? loki = null,
+        Uri? alloy = null,
+        int deadlineSeconds = 5
+    )
+    {
+        using var client = new HttpClient();
+        var http = new VerifyHttp(client, TimeSpan.FromSeconds(2));
+        var entry = alloy ?? stack.Url;
+        var plan = new VerifyPlan
+        {
+            Tenants = Tenants,
+            AllTenants = Tenants,
+            SelfMonitoringTenant = "infra-monitoring",
+            ComponentJobs = ["alloy", "loki", "mimir", "tempo"],
+            StackDirectory = TestPaths.Stack,
+            Deadline = TimeSpan.FromSeconds(deadlineSeconds),
+            Endpoints = new VerifyEndpoints
+            {
+                OtlpLogs = BackendQueries.Combine(entry, "/v1/logs", ""),
+                OtlpMetrics = BackendQueries.Combine(entry, "/v1/metrics", ""),
+                OtlpTraces = BackendQueries.Combine(entry, "/v1/traces", ""),
+                Loki = loki ?? stack.Url,
+                Mimir = stack.Url,
+                Tempo = stack.Url,
+                Grafana = grafana?.Url,
+            },
+            Grafana = grafana is null
+                ? null
+                : new GrafanaChecks(
+                    new VerifyHttp(client, TimeSpan.FromSeconds(2))
+                    {
+                        Authorization = new(
+                            "Basic",
+                            Convert.ToBase64String(
+                                System.Text.Encoding.UTF8.GetBytes(
+                                    $"{GrafanaDouble.User}:{GrafanaDouble.Password}"
+                                )
+                            )
+                        ),
+                    },
+                    grafana.Url,
+                    GrafanaChecks.Provisioned(TestPaths.Stack)
+                ),
+        };
+        return await new Verifier(http, plan).RunAsync(_ => { }, CancellationToken.None);
+    }
+
+    private static string Failures(IReadOnlyList<CheckResult> results) =>
+        string.Join(
+            "\n",
+            results
+                .Where(r => r.Outcome == Outcome.Fail)
+                .Select(r => $"{r.Check} {r.Tenant}: {r.Detail}")
+        );
+
+    [Test]
+    public async Task A_healthy_stack_passes_every_check_and_reports_latencies()
+    {
+        using var stack = new StackDouble();
+        using var grafana = new GrafanaDouble(stack.Url);
+
+        var results = await RunAsync(stack, grafana);
+
+        Assert.That(Failures(results), Is.Empty);
+        Assert.That(
+            results.Where(r => r.Check is "logs" or "metrics" or "traces").Select(r => r.Latency),
+            Has.All.Not.Null
+        );
+        Assert.That(results.Count(r => r.Check is "logs" or "metrics" or "traces"), Is.EqualTo(9));
+        Assert.That(stack.Received, Is.EqualTo(9), "one log, one metric, one span per tenant");
+        Assert.That(
+            results
+                .Single(r => r.Check == MimirChecks.Alertmanager && r.Tenant == "infra-monitoring")
+                .Outcome,
+            Is.EqualTo(Outcome.Warn)
+        );
+    }
+
+    [Test]
+    public async Task A_wrong_tenant_header_is_blamed_on_alloy_to_the_backend()
+    {
+        using var stack = new StackDouble { AlloyTenantOverride = "infra-monitoring" };
+
+        var results = await RunAsync(stack, null);
+
+        var logs = results.Single(r => r.Check == "logs" && r.Tenant == "caro-backend-prod");
+        Assert.That(
+            logs.Detail,
+            Does.StartWith(
+                "Alloy → Loki: the log record sent for tenant caro-backend-prod arrived under tenant infra-monitoring"
+            )
+        );
+        var metrics = results.Single(r =>
+            r.Check == "metrics" && r.Tenant == "caro-backend-staging"
+        );
+        Assert.That(metrics.Detail, Does.StartWith("Alloy → Mimir:"));
+    }
+
+    [Test]
+    public async Task A_backend_that_is_down_is_named_with_its_url()
+    {
+        using var stack = new StackDouble();
+        var closed = new Uri($"http://127.0.0.1:{HttpDouble.FreePort()}");
+
+        var results = await RunAsync(stack, null, loki: closed, deadlineSeconds: 2);
+
+        var logs = results.Where(r => r.Check == "logs").ToArray();
+        Assert.That(logs.Select(r => r.Outcome), Is.All.EqualTo(Outcome.Fail));
+        Assert.That(
+            logs[0].Detail,
+            Does.StartWith($"Loki (query): cannot read {closed.GetLeftPart(UriPartial.Authority)}")
+        );
+        Assert.That(
+            results.Where(r => r.Check == "metrics").Select(r => r.Outcome),
+            Is.All.EqualTo(Outcome.Pass)
+        );
+    }
+
+    [Test]
+    public async Task Alloy_down_is_the_first_hop()
+    {
+        using var stack = new StackDouble();
+        var closed = new Uri($"http://127.0.0.1:{HttpDouble.FreePort()}");
+
+        var results = await RunAsync(stack, null, alloy: closed, deadlineSeconds: 2);
+
+        Assert.That(
+            results.Single(r => r.Check == "traces" && r.Tenant == "infra-monitoring").Detail,
+            Does.StartWith("application → Alloy: Alloy's OTLP receiver at")
+        );
+    }
+
+    [Test]
+    public async Task A_datasource_pointing_at_the_wrong_tenant_is_named()
+    {
+        using var stack = new StackDouble();
+        using var grafana = new GrafanaDouble(stack.Url);
+        grafana.TenantOf["loki-prod"] = "caro-backend-staging";
+
+        var results = await RunAsync(stack, grafana);
+
+        var tenants = results.Single(r => r.Check == GrafanaChecks.Tenants);
+        Assert.That(tenants.Outcome, Is.EqualTo(Outcome.Fail));
+        Assert.That(
+            tenants.Detail,
+            Does.StartWith(
+                "Grafana datasource loki-prod points at the wrong tenant: it should read tenant caro-backend-prod (provisioning) but it sees tenant caro-backend-staging"
+            )
+        );
+        Assert.That(
+            results.Where(r => r.Check == "logs").Select(r => r.Outcome),
+            Is.All.EqualTo(Outcome.Pass),
+            "the backend itself is fine"
+        );
+    }
+
+    [Test]
+    public async Task A_dashboard_query_that_fails_names_the_datasource_dashboard_and_panel()
+    {
+        using var stack = new StackDouble();
+        using var grafana = new GrafanaDouble(stack.Url) { FailingDatasource = "mimir-infra" };
+
+        var results = await RunAsync(stack, grafana);
+
+        var dashboards = results.Single(r => r.Check == GrafanaChecks.Dashboards);
+        Assert.That(
+            dashboards.Detail,
+            Does.Match(
+                "^Grafana → mimir-infra: dashboard '.+', panel '.+', query .+ fails: bad_data"
+            )
+        );
+    }
+}
