@@ -21,6 +21,9 @@ public sealed record VerifyPlan
 
     /// <summary>Grafana's checks, when Grafana is to be checked (its URL and login known).</summary>
     public GrafanaChecks? Grafana { get; init; }
+
+    /// <summary>Why Grafana cannot be checked although it should be (e.g. its login is unknown): a failure.</summary>
+    public string? GrafanaProblem { get; init; }
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
         var reader = new SignalReader(http, endpoints);
         var signals = new SignalCheck(http, endpoints, reader, deadline);
         var mimir = new MimirChecks(http, endpoints.Mimir, deadline, plan.StackDirectory);
+        var alertmanager = new AlertmanagerCheck(http, endpoints.Mimir, plan.StackDirectory);
         var run = VerifyProbe.NewRun(DateTimeOffset.UtcNow);
         var checks = new List<Task<CheckResult>>();
         var probes = new List<VerifyProbe>();
@@ -76,10 +80,10 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
             checks.Add(
                 Guard(
                     progress,
-                    MimirChecks.Alertmanager,
+                    AlertmanagerCheck.Check,
                     tenant,
                     () =>
-                        mimir.AlertmanagerAsync(
+                        alertmanager.RunAsync(
                             tenant,
                             plan.AlertmanagerUploaded(tenant),
                             cancellation
@@ -163,7 +167,9 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
         {
             checks.Add(
                 Task.FromResult(
-                    endpoints.Direct
+                    plan.GrafanaProblem is { } problem
+                        ? new CheckResult("grafana", "*", Outcome.Fail, null, problem)
+                    : endpoints.Direct
                         ? new CheckResult(
                             "grafana",
                             "*",
@@ -171,13 +177,13 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
                             null,
                             "direct mode without --grafana-url"
                         )
-                        : new CheckResult(
-                            "grafana",
-                            "*",
-                            Outcome.Fail,
-                            null,
-                            Hops.NotConfigured("Grafana", VerifyArguments.GrafanaUrl)
-                        )
+                    : new CheckResult(
+                        "grafana",
+                        "*",
+                        Outcome.Fail,
+                        null,
+                        Hops.NotConfigured("Grafana", VerifyArguments.GrafanaUrl)
+                    )
                 )
             );
         }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Build.Docker;
 using Build.Host;
 using Build.Stack;
@@ -123,21 +122,31 @@ public static class VerifyRun
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
         GrafanaChecks? grafanaChecks = null;
+        string? grafanaProblem = null;
         if (grafana is not null && (!direct || args.Has(VerifyArguments.GrafanaUrl)))
         {
-            var (user, password) = await GrafanaLoginAsync(session, catalog, await Containers());
-            var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
+            var credentials = await GrafanaLogin.FindAsync(session, catalog, await Containers());
+            if (credentials is { } found)
             {
-                Authorization = new AuthenticationHeaderValue(
-                    "Basic",
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
-                ),
-            };
-            grafanaChecks = new GrafanaChecks(
-                login,
-                grafana,
-                GrafanaChecks.Provisioned(session.StackDirectory)
-            );
+                var (user, password) = found;
+                var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
+                {
+                    Authorization = new AuthenticationHeaderValue(
+                        "Basic",
+                        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
+                    ),
+                };
+                grafanaChecks = new GrafanaChecks(
+                    login,
+                    grafana,
+                    ProvisionedDatasources.Read(session.StackDirectory)
+                );
+            }
+            else
+            {
+                grafanaProblem =
+                    $"Grafana: the admin password is unknown (no running Grafana container to read it from): set {VerifyArguments.GrafanaPasswordVariable}.";
+            }
         }
 
         var plan = new VerifyPlan
@@ -154,6 +163,7 @@ public static class VerifyRun
             Deadline = TimeSpan.FromSeconds(deadline),
             AlertmanagerUploaded = uploaded ?? (_ => null),
             Grafana = grafanaChecks,
+            GrafanaProblem = grafanaProblem,
         };
         session.Info(
             $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {loki}, Mimir {mimir}, Tempo {tempo}, Grafana {grafana?.ToString() ?? "-"}"
@@ -210,56 +220,5 @@ public static class VerifyRun
             : throw new UsageException(
                 $"--{argument} takes an http(s) URL such as http://127.0.0.1:3100, not '{text}'."
             );
-    }
-
-    /// <summary>
-    /// Grafana's admin login: the build's environment (<c>GRAFANA_ADMIN_USER</c>/<c>_PASSWORD</c>) when set, else
-    /// what the running Grafana container was started with (<c>docker inspect</c>, never logged); masked from then on.
-    /// </summary>
-    private static async Task<(string User, string Password)> GrafanaLoginAsync(
-        StackSession session,
-        StackCatalog catalog,
-        IReadOnlyList<ContainerState>? containers
-    )
-    {
-        var user = session.Variable(VerifyArguments.GrafanaUserVariable);
-        var password = session.Variable(VerifyArguments.GrafanaPasswordVariable);
-        var container = catalog.WithRole(StackRole.Grafana) is { } grafana
-            ? containers?.FirstOrDefault(c => c.Service == grafana.Name && c.IsRunning)
-            : null;
-        if (password is null && container is not null)
-        {
-            var result = await session.Runner.RunAsync(
-                session.Docker.Command(
-                    "inspect",
-                    "--format",
-                    "{{json .Config.Env}}",
-                    container.Id
-                ) with
-                {
-                    OnOutput = _ => { },
-                    OnError = _ => { },
-                },
-                session.Cancellation
-            );
-            if (result.Succeeded)
-            {
-                var env = JsonSerializer.Deserialize<string[]>(result.StandardOutput.Trim()) ?? [];
-                string? Value(string name) =>
-                    env.FirstOrDefault(e => e.StartsWith(name + "=", StringComparison.Ordinal))?[
-                        (name.Length + 1)..
-                    ];
-                user ??= Value("GF_SECURITY_ADMIN_USER");
-                password = Value("GF_SECURITY_ADMIN_PASSWORD");
-            }
-        }
-        if (password is not { Length: > 0 })
-        {
-            throw new BuildException(
-                $"Verify: Grafana's admin password is unknown (no running Grafana container to read it from): set {VerifyArguments.GrafanaPasswordVariable}."
-            );
-        }
-        session.Masker.Add(password);
-        return (user ?? "admin", password);
     }
 }

@@ -60,7 +60,7 @@ public sealed class DoubleRunTests
                         ),
                     },
                     grafana.Url,
-                    GrafanaChecks.Provisioned(TestPaths.Stack)
+                    ProvisionedDatasources.Read(TestPaths.Stack)
                 ),
         };
         return await new Verifier(http, plan).RunAsync(_ => { }, CancellationToken.None);
@@ -91,7 +91,7 @@ public sealed class DoubleRunTests
         Assert.That(stack.Received, Is.EqualTo(9), "one log, one metric, one span per tenant");
         Assert.That(
             results
-                .Single(r => r.Check == MimirChecks.Alertmanager && r.Tenant == "infra-monitoring")
+                .Single(r => r.Check == AlertmanagerCheck.Check && r.Tenant == "infra-monitoring")
                 .Outcome,
             Is.EqualTo(Outcome.Warn)
         );

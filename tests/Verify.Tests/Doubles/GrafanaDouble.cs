@@ -16,9 +16,8 @@ public sealed class GrafanaDouble : IDisposable
 
     private readonly HttpDouble _http;
     private readonly Uri _backends;
-    private readonly IReadOnlyList<ProvisionedDatasource> _datasources = GrafanaChecks.Provisioned(
-        TestPaths.Stack
-    );
+    private readonly IReadOnlyList<ProvisionedDatasource> _datasources =
+        ProvisionedDatasources.Read(TestPaths.Stack);
     private readonly HttpClient _client = new();
 
     public GrafanaDouble(Uri backends)

@@ -91,7 +91,7 @@ public sealed class CatalogTests
     [Test]
     public void The_provisioned_datasources_carry_their_tenant()
     {
-        var datasources = GrafanaChecks.Provisioned(TestPaths.Stack);
+        var datasources = ProvisionedDatasources.Read(TestPaths.Stack);
         Assert.That(
             datasources.Single(d => d.Uid == "loki-prod").Tenant,
             Is.EqualTo("caro-backend-prod")

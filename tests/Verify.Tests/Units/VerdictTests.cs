@@ -103,13 +103,20 @@ public sealed class VerdictTests
             $"route:\n  receiver: slack\nreceivers:\n  - name: slack\n    slack_configs:\n      - api_url: {placeholder}\n";
         var uploaded = file.Replace(placeholder, "\"https://hooks.slack.com/services/SECRET\"");
 
-        Assert.That(MimirChecks.FirstDifference(file, uploaded, placeholder), Is.Null);
+        Assert.That(AlertmanagerCheck.FirstDifference(file, uploaded, placeholder), Is.Null);
         Assert.That(
-            MimirChecks.FirstDifference(file, uploaded.Replace("slack\n", "other\n"), placeholder),
+            AlertmanagerCheck.FirstDifference(
+                file,
+                uploaded.Replace("slack\n", "other\n"),
+                placeholder
+            ),
             Is.EqualTo(2)
         );
-        Assert.That(MimirChecks.FirstDifference(file, "route: {}\n", placeholder), Is.EqualTo(1));
-        var running = MimirChecks.RunningConfiguration(
+        Assert.That(
+            AlertmanagerCheck.FirstDifference(file, "route: {}\n", placeholder),
+            Is.EqualTo(1)
+        );
+        var running = AlertmanagerCheck.RunningConfiguration(
             "template_files: {}\nalertmanager_config: |\n  route:\n    receiver: x\n"
         );
         Assert.That(running, Is.EqualTo("route:\n  receiver: x\n"));
