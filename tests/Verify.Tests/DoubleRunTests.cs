@@ -9,70 +9,21 @@ namespace Verify.Tests;
 /// </summary>
 public sealed class DoubleRunTests
 {
-    private static readonly string[] Tenants =
-    [
-        "caro-backend-prod",
-        "caro-backend-staging",
-        "infra-monitoring",
-    ];
-
-    private static async Task<IReadOnlyList<CheckResult>> RunAsync(
+    private static Task<IReadOnlyList<CheckResult>> RunAsync(
         StackDouble stack,
         GrafanaDouble? grafana,
         Uri? loki = null,
         Uri? alloy = null,
         int deadlineSeconds = 5
-    )
-    {
-        using var client = new HttpClient();
-        var http = new VerifyHttp(client, TimeSpan.FromSeconds(2));
-        var entry = alloy ?? stack.Url;
-        var plan = new VerifyPlan
-        {
-            Tenants = Tenants,
-            AllTenants = Tenants,
-            SelfMonitoringTenant = "infra-monitoring",
-            ComponentJobs = ["alloy", "loki", "mimir", "tempo"],
-            StackDirectory = TestPaths.Stack,
-            Deadline = TimeSpan.FromSeconds(deadlineSeconds),
-            Endpoints = new VerifyEndpoints
-            {
-                OtlpLogs = BackendQueries.Combine(entry, "/v1/logs", ""),
-                OtlpMetrics = BackendQueries.Combine(entry, "/v1/metrics", ""),
-                OtlpTraces = BackendQueries.Combine(entry, "/v1/traces", ""),
-                Loki = loki ?? stack.Url,
-                Mimir = stack.Url,
-                Tempo = stack.Url,
-                Grafana = grafana?.Url,
-            },
-            Grafana = grafana is null
-                ? null
-                : new GrafanaChecks(
-                    new VerifyHttp(client, TimeSpan.FromSeconds(2))
-                    {
-                        Authorization = new(
-                            "Basic",
-                            Convert.ToBase64String(
-                                System.Text.Encoding.UTF8.GetBytes(
-                                    $"{GrafanaDouble.User}:{GrafanaDouble.Password}"
-                                )
-                            )
-                        ),
-                    },
-                    grafana.Url,
-                    ProvisionedDatasources.Read(TestPaths.Stack)
-                ),
-        };
-        return await new Verifier(http, plan).RunAsync(_ => { }, CancellationToken.None);
-    }
+    ) =>
+        TestPlans.RunAsync(
+            TestPlans.Through(alloy ?? stack.Url, loki ?? stack.Url, stack.Url, stack.Url),
+            grafana,
+            TimeSpan.FromSeconds(deadlineSeconds)
+        );
 
     private static string Failures(IReadOnlyList<CheckResult> results) =>
-        string.Join(
-            "\n",
-            results
-                .Where(r => r.Outcome == Outcome.Fail)
-                .Select(r => $"{r.Check} {r.Tenant}: {r.Detail}")
-        );
+        TestPlans.Failures(results);
 
     [Test]
     public async Task A_healthy_stack_passes_every_check_and_reports_latencies()

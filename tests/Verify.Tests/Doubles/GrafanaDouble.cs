@@ -15,14 +15,22 @@ public sealed class GrafanaDouble : IDisposable
     public const string Password = "double-password";
 
     private readonly HttpDouble _http;
-    private readonly Uri _backends;
+    private readonly Uri _loki;
+    private readonly Uri _mimir;
+    private readonly Uri _tempo;
     private readonly IReadOnlyList<ProvisionedDatasource> _datasources =
         ProvisionedDatasources.Read(TestPaths.Stack);
     private readonly HttpClient _client = new();
 
+    /// <summary>All three backends behind one URL (the stack double).</summary>
     public GrafanaDouble(Uri backends)
+        : this(backends, backends, backends) { }
+
+    public GrafanaDouble(Uri loki, Uri mimir, Uri tempo)
     {
-        _backends = backends;
+        _loki = loki;
+        _mimir = mimir;
+        _tempo = tempo;
         TenantOf = _datasources.ToDictionary(d => d.Uid, d => d.Tenant ?? "");
         _http = new HttpDouble(Handle);
     }
@@ -118,23 +126,52 @@ public sealed class GrafanaDouble : IDisposable
                 }.ToJsonString()
             );
         }
-        var expr = query["expr"]?.GetValue<string>() ?? query["query"]?.GetValue<string>() ?? "";
+        // Grafana's own interval variables, as Grafana would expand them for a 15-minute range.
+        var expr = (query["expr"]?.GetValue<string>() ?? query["query"]?.GetValue<string>() ?? "")
+            .Replace("$__rate_interval", "1m")
+            .Replace("$__interval", "15s")
+            .Replace("$__range", "15m")
+            .Replace("$__auto", "15s");
+        if (datasource.Type == "tempo" && query["queryType"]?.GetValue<string>() != "traceId")
+        {
+            return Frames(refId, ""); // the double models Tempo's trace lookup only, not TraceQL search
+        }
         var url = datasource.Type switch
         {
             "loki" => BackendQueries.Loki(
-                _backends,
+                _loki,
                 expr,
-                DateTimeOffset.UtcNow.AddHours(-1),
+                DateTimeOffset.UtcNow.AddMinutes(-15),
                 DateTimeOffset.UtcNow.AddMinutes(1)
             ),
-            "prometheus" => BackendQueries.Prometheus(_backends, expr),
-            _ => BackendQueries.Trace(_backends, expr),
+            "prometheus" => BackendQueries.Prometheus(_mimir, expr),
+            _ => BackendQueries.Trace(_tempo, expr),
         };
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("X-Scope-OrgID", TenantOf[uid]);
         using var response = _client.Send(request);
         var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        return (
+        if (
+            !response.IsSuccessStatusCode
+            && !(datasource.Type == "tempo" && (int)response.StatusCode == 404)
+        )
+        {
+            // Grafana passes the backend's error on as the query's error.
+            var error = new JsonObject
+            {
+                ["status"] = (int)response.StatusCode,
+                ["error"] = body.Trim(),
+            };
+            return (
+                400,
+                new JsonObject { ["results"] = new JsonObject { [refId] = error } }.ToJsonString()
+            );
+        }
+        return Frames(refId, body);
+    }
+
+    private static (int, string) Frames(string refId, string body) =>
+        (
             200,
             new JsonObject
             {
@@ -156,7 +193,6 @@ public sealed class GrafanaDouble : IDisposable
                 },
             }.ToJsonString()
         );
-    }
 
     private static IEnumerable<JsonNode> Dashboards() =>
         Directory
