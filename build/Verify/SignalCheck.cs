@@ -28,8 +28,12 @@ public sealed class Deadline(TimeSpan total)
             {
                 return false;
             }
+            // The last attempt comes at the deadline itself; never a negative delay.
             var wait = total - _clock.Elapsed;
-            await Task.Delay(wait < interval ? wait : interval, cancellation);
+            await Task.Delay(
+                wait < interval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : interval,
+                cancellation
+            );
         }
     }
 }
