@@ -28,10 +28,12 @@ public sealed class Deadline(TimeSpan total)
             {
                 return false;
             }
-            // The last attempt comes at the deadline itself; never a negative delay.
+            // Wait for the next attempt, the last one at the deadline itself: at least 1 ms, since a shorter delay
+            // completes at once and would turn the last moments into a burst of queries.
             var wait = total - _clock.Elapsed;
+            var delay = wait < interval ? wait : interval;
             await Task.Delay(
-                wait < interval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : interval,
+                delay < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : delay,
                 cancellation
             );
         }

@@ -8,6 +8,9 @@ namespace Build.Verify;
 public sealed record VerifyEndpoints
 {
     public bool Direct { get; init; }
+
+    /// <summary>Alloy's OTLP receiver (informational: the OTLP URLs below are what is used).</summary>
+    public Uri? Alloy { get; init; }
     public Uri? OtlpLogs { get; init; }
     public Uri? OtlpMetrics { get; init; }
     public Uri? OtlpTraces { get; init; }

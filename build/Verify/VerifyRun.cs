@@ -53,71 +53,14 @@ public static class VerifyRun
             return containers;
         }
 
-        async Task<Uri?> Endpoint(
-            string argument,
-            string role,
-            Func<StackService, StackEndpoint?> pick
-        )
-        {
-            if (Url(args.Get(argument), argument) is { } given)
-            {
-                return given;
-            }
-            return catalog.WithRole(role) is { } service
-                ? service.HostUrl(pick(service), await Containers())
-                : null;
-        }
-
-        var loki = await Endpoint(VerifyArguments.LokiUrl, StackRole.Logs, s => s.Api);
-        var mimir = await Endpoint(VerifyArguments.MimirUrl, StackRole.Metrics, s => s.Api);
-        var tempo = await Endpoint(VerifyArguments.TempoUrl, StackRole.Traces, s => s.Api);
-        var grafana = await Endpoint(VerifyArguments.GrafanaUrl, StackRole.Grafana, s => s.Api);
-        var alloy = await Endpoint(VerifyArguments.AlloyUrl, StackRole.Collector, s => s.Otlp);
-
-        async Task<Uri?> Otlp(Signal signal, string argument, string role, Uri? reader)
-        {
-            if (Url(args.Get(argument), argument) is { } given)
-            {
-                return given;
-            }
-            if (!direct)
-            {
-                return alloy is null ? null : BackendQueries.Combine(alloy, signal.OtlpPath(), "");
-            }
-            var service = catalog.WithRole(role);
-            if (service?.Otlp is not { } otlp)
-            {
-                return null;
-            }
-            // The receiver shares the API's port (Loki, Mimir): it lives under the reader's URL.
-            var baseUrl =
-                otlp.ContainerPort == service.Api?.ContainerPort && reader is not null
-                    ? BackendQueries.Combine(reader, otlp.Path, "")
-                    : service.HostUrl(otlp, await Containers());
-            return baseUrl is null ? null : BackendQueries.Combine(baseUrl, signal.OtlpPath(), "");
-        }
-
-        var endpoints = new VerifyEndpoints
-        {
-            Direct = direct,
-            Loki = loki,
-            Mimir = mimir,
-            Tempo = tempo,
-            Grafana = grafana,
-            OtlpLogs = await Otlp(Signal.Logs, VerifyArguments.OtlpLogsUrl, StackRole.Logs, loki),
-            OtlpMetrics = await Otlp(
-                Signal.Metrics,
-                VerifyArguments.OtlpMetricsUrl,
-                StackRole.Metrics,
-                mimir
-            ),
-            OtlpTraces = await Otlp(
-                Signal.Traces,
-                VerifyArguments.OtlpTracesUrl,
-                StackRole.Traces,
-                tempo
-            ),
-        };
+        var endpoints = await EndpointResolver.ResolveAsync(catalog, args.Get, direct, Containers);
+        var (loki, mimir, tempo, grafana) = (
+            endpoints.Loki,
+            endpoints.Mimir,
+            endpoints.Tempo,
+            endpoints.Grafana
+        );
+        var alloy = endpoints.Alloy;
 
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
@@ -206,19 +149,6 @@ public static class VerifyRun
             ? wanted.Distinct().ToArray()
             : throw new UsageException(
                 $"Unknown tenant '{unknown}' in --{VerifyArguments.Tenants}. Valid: {string.Join(", ", catalog.TenantNames)}."
-            );
-    }
-
-    private static Uri? Url(string? text, string argument)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? url
-            : throw new UsageException(
-                $"--{argument} takes an http(s) URL such as http://127.0.0.1:3100, not '{text}'."
             );
     }
 }
