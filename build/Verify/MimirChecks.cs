@@ -26,32 +26,18 @@ public sealed class MimirChecks(
         {
             return new(Ruler, tenant, Outcome.Skip, null, "no rule files for this tenant");
         }
-        var clock = Stopwatch.StartNew();
-        string problem = "";
-        var ok = await deadline.PollAsync(
-            Tolerant(
-                e => problem = e,
-                async token =>
-                {
-                    var groups = BackendAnswers.Rules(
-                        await GetAsync(BackendQueries.Rules(Url), tenant, token)
-                    );
-                    problem = RulerProblem(expected, groups, tenant) ?? "";
-                    return problem.Length == 0;
-                }
-            ),
-            TimeSpan.FromSeconds(1),
+        return await UntilNoProblemAsync(
+            Ruler,
+            tenant,
+            $"{expected.Count} group(s) loaded, every rule health ok",
+            async token =>
+                RulerProblem(
+                    expected,
+                    BackendAnswers.Rules(await GetAsync(BackendQueries.Rules(Url), tenant, token)),
+                    tenant
+                ),
             cancellation
         );
-        return ok
-            ? new(
-                Ruler,
-                tenant,
-                Outcome.Pass,
-                clock.Elapsed,
-                $"{expected.Count} group(s) loaded, every rule health ok"
-            )
-            : new(Ruler, tenant, Outcome.Fail, null, problem);
     }
 
     /// <summary>The ruler's state against the expected groups: null when all is well, else one line (pure).</summary>
@@ -149,46 +135,52 @@ public sealed class MimirChecks(
     }
 
     /// <summary><c>up == 1</c> for each component's scrape job in the self-monitoring tenant.</summary>
-    public async Task<CheckResult> SelfMonitoringAsync(
+    public Task<CheckResult> SelfMonitoringAsync(
         string tenant,
         IReadOnlyList<string> jobs,
+        CancellationToken cancellation
+    ) =>
+        UntilNoProblemAsync(
+            SelfMonitoring,
+            tenant,
+            $"up = 1 for {string.Join(", ", jobs)}",
+            async token =>
+            {
+                var up = BackendAnswers
+                    .Vector(await GetAsync(BackendQueries.Prometheus(Url, "up"), tenant, token))
+                    .Where(s => s.Value == 1)
+                    .Select(s => s.Labels.GetValueOrDefault("job"))
+                    .ToHashSet();
+                var missing = jobs.Where(j => !up.Contains(j)).ToArray();
+                return missing.Length == 0
+                    ? null
+                    : $"Alloy → Mimir: up is not 1 for job(s) {string.Join(", ", missing)} in tenant {tenant}: check prometheus.scrape \"components\" in config.alloy and that those services run.";
+            },
+            cancellation
+        );
+
+    /// <summary>Polls until <paramref name="problemOf"/> finds nothing wrong (null); its last answer is the failure.</summary>
+    private async Task<CheckResult> UntilNoProblemAsync(
+        string check,
+        string tenant,
+        string passDetail,
+        Func<CancellationToken, Task<string?>> problemOf,
         CancellationToken cancellation
     )
     {
         var clock = Stopwatch.StartNew();
-        string problem = "";
+        var problem = "";
         var ok = await deadline.PollAsync(
             Tolerant(
                 e => problem = e,
-                async token =>
-                {
-                    var series = BackendAnswers.Vector(
-                        await GetAsync(BackendQueries.Prometheus(Url, "up"), tenant, token)
-                    );
-                    var up = series
-                        .Where(s => s.Value == 1)
-                        .Select(s => s.Labels.GetValueOrDefault("job"))
-                        .ToHashSet();
-                    var missing = jobs.Where(j => !up.Contains(j)).ToArray();
-                    problem =
-                        missing.Length == 0
-                            ? ""
-                            : $"Alloy → Mimir: up is not 1 for job(s) {string.Join(", ", missing)} in tenant {tenant}: check prometheus.scrape \"components\" in config.alloy and that those services run.";
-                    return missing.Length == 0;
-                }
+                async token => (problem = await problemOf(token) ?? "").Length == 0
             ),
             TimeSpan.FromSeconds(1),
             cancellation
         );
         return ok
-            ? new(
-                SelfMonitoring,
-                tenant,
-                Outcome.Pass,
-                clock.Elapsed,
-                $"up = 1 for {string.Join(", ", jobs)}"
-            )
-            : new(SelfMonitoring, tenant, Outcome.Fail, null, problem);
+            ? new(check, tenant, Outcome.Pass, clock.Elapsed, passDetail)
+            : new(check, tenant, Outcome.Fail, null, problem);
     }
 
     private Uri Url =>

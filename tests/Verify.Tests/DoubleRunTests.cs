@@ -142,4 +142,17 @@ public sealed class DoubleRunTests
             )
         );
     }
+
+    [Test]
+    public async Task A_component_missing_from_self_monitoring_is_named()
+    {
+        using var stack = new StackDouble { UpJobs = ["alloy", "loki", "mimir"] };
+
+        var results = await RunAsync(stack, null, deadlineSeconds: 2);
+
+        Assert.That(
+            results.Single(r => r.Check == MimirChecks.SelfMonitoring).Detail,
+            Does.StartWith("Alloy → Mimir: up is not 1 for job(s) tempo in tenant infra-monitoring")
+        );
+    }
 }
