@@ -30,9 +30,28 @@ public sealed class RealEngines : IAsyncDisposable
     );
     private readonly List<EngineProcess> _processes = [];
 
-    public EngineProcess Loki => _processes.Single(p => p.Name == "loki");
-    public EngineProcess Mimir => _processes.Single(p => p.Name == "mimir");
-    public EngineProcess Tempo => _processes.Single(p => p.Name == "tempo");
+    private readonly Uri _closed = new($"http://127.0.0.1:{HttpDouble.FreePort()}");
+
+    public static readonly string[] All = ["loki", "mimir", "tempo"];
+
+    /// <summary>The engines whose binary is missing: their URLs point at a closed port.</summary>
+    public IReadOnlyList<string> Missing { get; private set; } = [];
+
+    /// <summary>The engine's HTTP API, or a closed port when its binary is missing.</summary>
+    public Uri Api(string engine) =>
+        _processes.FirstOrDefault(p => p.Name == engine)?.Api ?? _closed;
+
+    /// <summary>Skips the calling test unless these engines run.</summary>
+    public void Require(params string[] engines)
+    {
+        var missing = engines.Intersect(Missing).ToArray();
+        if (missing.Length > 0)
+        {
+            Assert.Ignore(
+                $"needs {string.Join(", ", missing)}: {Variable} has no such binary yet."
+            );
+        }
+    }
 
     /// <summary>Tempo's own OTLP/HTTP receiver (not its API port).</summary>
     public Uri TempoOtlp { get; private set; } = null!;
@@ -51,16 +70,14 @@ public sealed class RealEngines : IAsyncDisposable
                 $"{Variable} is not set: this suite runs Verify against real Loki, Mimir and Tempo binaries in that folder (build/Verify/README.md)."
             );
         }
-        var missing = new[] { "loki", "mimir", "tempo" }
-            .Where(e => !File.Exists(Path.Combine(directory, e)))
-            .ToArray();
-        return missing.Length > 0
-            ? (null, $"{Variable}={directory} has no {string.Join(", ", missing)} binary.")
-            : (directory, null);
+        return All.Any(e => File.Exists(Path.Combine(directory, e)))
+            ? (directory, null)
+            : (null, $"{Variable}={directory} has none of the loki, mimir, tempo binaries.");
     }
 
     public async Task StartAsync(string binaries, TimeSpan readyDeadline)
     {
+        Missing = All.Where(e => !File.Exists(Path.Combine(binaries, e))).ToArray();
         var port = new Func<int>(HttpDouble.FreePort);
         var (lokiHttp, mimirHttp, tempoHttp) = (port(), port(), port());
         var tempoOtlpHttp = port();
@@ -80,8 +97,36 @@ public sealed class RealEngines : IAsyncDisposable
                 $"-server.http-listen-port={http}",
                 $"-server.grpc-listen-port={port()}",
             ];
-        var loki = Prepare("loki", replacements);
-        Start("loki", binaries, Common("loki", loki, lokiHttp), lokiHttp);
+        if (!Missing.Contains("loki"))
+        {
+            var loki = Prepare("loki", replacements);
+            Start("loki", binaries, Common("loki", loki, lokiHttp), lokiHttp);
+        }
+        if (!Missing.Contains("mimir"))
+        {
+            StartMimir(binaries, replacements, Common, mimirHttp, port);
+        }
+        if (!Missing.Contains("tempo"))
+        {
+            var tempo = Prepare("tempo", replacements);
+            Start(
+                "tempo",
+                binaries,
+                [.. Common("tempo", tempo, tempoHttp), $"-memberlist.bind-port={port()}"],
+                tempoHttp
+            );
+        }
+        await Task.WhenAll(_processes.Select(p => WaitReadyAsync(p, readyDeadline)));
+    }
+
+    private void StartMimir(
+        string binaries,
+        IReadOnlyDictionary<string, string> replacements,
+        Func<string, string, int, string[]> Common,
+        int mimirHttp,
+        Func<int> port
+    )
+    {
         var mimir = Prepare("mimir", replacements);
         var rings = new[]
         {
@@ -106,14 +151,6 @@ public sealed class RealEngines : IAsyncDisposable
             ],
             mimirHttp
         );
-        var tempo = Prepare("tempo", replacements);
-        Start(
-            "tempo",
-            binaries,
-            [.. Common("tempo", tempo, tempoHttp), $"-memberlist.bind-port={port()}"],
-            tempoHttp
-        );
-        await Task.WhenAll(_processes.Select(p => WaitReadyAsync(p, readyDeadline)));
     }
 
     /// <summary>A copy of stack/config/&lt;engine&gt; with container paths and host names rewritten.</summary>
