@@ -45,14 +45,18 @@ public sealed class VerifyHttp(HttpClient client, TimeSpan attemptTimeout)
         string json,
         IReadOnlyList<(string Name, string Value)> headers,
         CancellationToken cancellation
-    ) =>
-        SendAsync(
-            HttpMethod.Post,
-            url,
-            headers,
-            new StringContent(json, Encoding.UTF8, "application/json"),
-            cancellation
-        );
+    ) => SendAsync(HttpMethod.Post, url, headers, Json(json), cancellation);
+
+    /// <summary>
+    /// A JSON body typed exactly <c>application/json</c>: OTLP receivers (Loki's among them) compare the content type
+    /// without parameters, so <c>; charset=utf-8</c> would be refused as unsupported.
+    /// </summary>
+    public static HttpContent Json(string json)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     private async Task<HttpAnswer> SendAsync(
         HttpMethod method,

@@ -37,7 +37,7 @@ public sealed class AlloyDouble : IDisposable
         }
         using var forward = new HttpRequestMessage(HttpMethod.Post, target)
         {
-            Content = new StringContent(request.Body, Encoding.UTF8, "application/json"),
+            Content = Build.Verify.VerifyHttp.Json(request.Body),
         };
         if ((TenantOverride ?? request.Header("tenant_id")) is { } tenant)
         {

@@ -131,4 +131,11 @@ public sealed class QueryAndAnswerTests
             Is.EqualTo("rate(x{route=~\".*\"}[$__rate_interval])")
         );
     }
+
+    [Test]
+    public void Otlp_json_is_sent_as_plain_application_json_without_a_charset() =>
+        Assert.That(
+            VerifyHttp.Json("{}").Headers.ContentType!.ToString(),
+            Is.EqualTo("application/json")
+        );
 }
