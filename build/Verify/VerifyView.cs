@@ -54,7 +54,7 @@ public static class VerifyView
     }
 
     public static string Latency(CheckResult result) =>
-        result.Latency is { } latency ? $"{latency.TotalSeconds:0.0} s" : "-";
+        result.Latency is { } latency ? $"{latency.TotalSeconds:0.00} s" : "-";
 
     private static string Text(Outcome outcome) =>
         outcome switch

@@ -223,7 +223,9 @@ public sealed class EngineRunTests
     {
         var clock = Stopwatch.StartNew();
 
-        var results = await TestPlans.RunAsync(Direct(), null, FullDeadline);
+        // Rules need a minute to be evaluated; without Mimir nothing needs that long.
+        var deadline = Engines.Missing.Contains("mimir") ? BrokenDeadline : FullDeadline;
+        var results = await TestPlans.RunAsync(Direct(), null, deadline);
 
         TestContext.Out.WriteLine(
             $"Verify took {clock.Elapsed.TotalSeconds:0.0} s; engines missing: {string.Join(", ", Engines.Missing)}"
