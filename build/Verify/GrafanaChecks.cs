@@ -103,6 +103,7 @@ public sealed class GrafanaChecks(
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var checkedCount = 0;
+        string? queryError = null;
         foreach (var datasource in provisioned)
         {
             if (probes.FirstOrDefault(p => p.Tenant == datasource.Tenant) is not { } probe)
@@ -144,7 +145,9 @@ public sealed class GrafanaChecks(
             }
             if (error is not null)
             {
-                return Fail(Tenants, $"Grafana → {datasource.Uid}: Verify's query fails: {error}");
+                // Kept for the end: a datasource on the wrong tenant is the more precise finding.
+                queryError ??= $"Grafana → {datasource.Uid}: Verify's query fails: {error}";
+                continue;
             }
             var seen = probes
                 .Where(p =>
@@ -166,6 +169,10 @@ public sealed class GrafanaChecks(
                     Hops.DatasourceWrongTenant(datasource.Uid, probe.Tenant, sees)
                 );
             }
+        }
+        if (queryError is not null)
+        {
+            return Fail(Tenants, queryError);
         }
         return new(
             Tenants,

@@ -137,6 +137,8 @@ public sealed class RealEngines : IAsyncDisposable
             "distributor.ring",
             "ingester.ring",
             "query-scheduler.ring",
+            // Not a ring: the address the query frontend gives its queriers (its own gRPC, on loopback here).
+            "query-frontend",
         };
         Start(
             "mimir",
