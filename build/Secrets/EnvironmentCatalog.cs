@@ -24,12 +24,32 @@ public sealed class CatalogVariable
     public string? Description { get; set; }
 }
 
-/// <summary>The environment catalog: every variable the stack reads, secret or not, with its default.</summary>
+/// <summary>One tenant of the stack (<c>tenants:</c> in <c>stack/env.yaml</c>).</summary>
+public sealed class CatalogTenant
+{
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+
+    /// <summary>The tenant the components' own metrics go to.</summary>
+    public bool SelfMonitoring { get; set; }
+}
+
+/// <summary>The environment catalog: every variable the stack reads, secret or not, with its default; and the tenants.</summary>
 public sealed class EnvironmentCatalog
 {
-    private EnvironmentCatalog(IReadOnlyList<CatalogVariable> variables) => Variables = variables;
+    private EnvironmentCatalog(
+        IReadOnlyList<CatalogVariable> variables,
+        IReadOnlyList<CatalogTenant> tenants
+    )
+    {
+        Variables = variables;
+        Tenants = tenants;
+    }
 
     public IReadOnlyList<CatalogVariable> Variables { get; }
+
+    /// <summary>The tenants the stack serves, in the order <c>env.yaml</c> declares them.</summary>
+    public IReadOnlyList<CatalogTenant> Tenants { get; }
 
     public CatalogVariable? Find(string name) => Variables.FirstOrDefault(v => v.Name == name);
 
@@ -74,11 +94,17 @@ public sealed class EnvironmentCatalog
                 $"{source}: secret {secretWithDefault.Name} has a default; secrets never have one."
             );
         }
-        return new EnvironmentCatalog(variables);
+        var tenants = document?.Tenants ?? [];
+        if (tenants.Any(t => string.IsNullOrWhiteSpace(t.Name)))
+        {
+            throw new BuildException($"{source}: a tenant has no name.");
+        }
+        return new EnvironmentCatalog(variables, tenants);
     }
 
     private sealed class Document
     {
         public List<CatalogVariable> Variables { get; set; } = [];
+        public List<CatalogTenant> Tenants { get; set; } = [];
     }
 }

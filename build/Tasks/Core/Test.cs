@@ -90,6 +90,12 @@ public sealed class Test : FrostingTask<BuildContext>
             p => p.GetFilenameWithoutExtension().FullPath,
             StringComparer.OrdinalIgnoreCase
         );
+        // --project=Verify and --project=Verify.Tests both name tests/Verify.Tests.
+        wanted = wanted
+            .Select(w =>
+                byName.ContainsKey(w) || !byName.ContainsKey(w + ".Tests") ? w : w + ".Tests"
+            )
+            .ToArray();
         var unknown = wanted.Where(w => !byName.ContainsKey(w)).ToList();
         if (unknown.Count > 0)
         {

@@ -8,7 +8,7 @@ namespace Build.Tasks.Lifecycle;
 
 [TaskName(nameof(Up))]
 [TaskDescription(
-    "Starts the stack: Preflight, Validate, Caro image, ports and data dirs, compose up -d (secrets only in its environment), WaitHealthy, Alertmanager configs, URL table. --services=a,b starts only those (--no-deps)."
+    "Starts the stack: Preflight, Validate, Caro image, ports and data dirs, compose up -d (secrets only in its environment), WaitHealthy, Alertmanager configs, URL table. --services=a,b starts only those (--no-deps); --verify runs Verify at the end."
 )]
 [IsDependentOn(typeof(Preflight))]
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
@@ -83,6 +83,14 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
             await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)
         );
         session.Info($"Up: done in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+        if (context.Args.Flag(Build.Verify.VerifyArguments.UpVerify))
+        {
+            // --verify: prove the stack just started; a tenant whose webhook is set must run its uploaded config.
+            await Build.Verify.VerifyRun.RunAsync(
+                session,
+                tenant => resolved.Get(AlertmanagerUpload.VariableFor(tenant)) is { Length: > 0 }
+            );
+        }
     }
 
     /// <summary>The catalog variable that sets <paramref name="port"/>'s host port, to name it in the error.</summary>

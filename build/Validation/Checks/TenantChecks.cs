@@ -3,7 +3,7 @@ using Build.Validation.Reference;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 3: the same tenant set in datasources, the three backends' overrides, rule folders and Alertmanager configs.</summary>
+/// <summary>Layer 3: the tenants stack/env.yaml declares (else the majority's) in datasources, the three backends' overrides, rule folders and Alertmanager configs.</summary>
 public static class TenantChecks
 {
     private sealed record Source(string Name, string Path, Dictionary<string, Position> Tenants);
@@ -45,10 +45,11 @@ public static class TenantChecks
             .SelectMany(s => s.Tenants.Keys)
             .GroupBy(t => t)
             .ToDictionary(g => g.Key, g => g.Count());
-        var canonical = counts
-            .Where(c => c.Value * 2 >= sources.Count)
-            .Select(c => c.Key)
-            .ToHashSet();
+        // The tenants env.yaml declares; without that list, those most parts of the stack agree on.
+        var canonical =
+            model.Env.Tenants.Count > 0
+                ? model.Env.Tenants.Keys.ToHashSet()
+                : counts.Where(c => c.Value * 2 >= sources.Count).Select(c => c.Key).ToHashSet();
         foreach (var source in sources)
         {
             foreach (var (tenant, at) in source.Tenants.Where(t => !canonical.Contains(t.Key)))
@@ -64,7 +65,7 @@ public static class TenantChecks
                 report.Error(
                     source.Path,
                     Position.Start,
-                    $"{source.Name} have nothing for tenant '{missing}' (every other part of the stack has it)"
+                    $"{source.Name} have nothing for tenant '{missing}' ({(model.Env.Tenants.Count > 0 ? "stack/env.yaml declares it" : "every other part of the stack has it")})"
                 );
             }
         }

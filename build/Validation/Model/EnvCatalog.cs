@@ -16,6 +16,9 @@ public sealed class EnvCatalog
 {
     public Dictionary<string, EnvVariable> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The declared tenants (<c>tenants:</c>, name and where), empty when the file declares none.</summary>
+    public Dictionary<string, Position> Tenants { get; } = new(StringComparer.Ordinal);
+
     public static EnvCatalog Read(StackFile? file)
     {
         var catalog = new EnvCatalog();
@@ -34,6 +37,13 @@ public sealed class EnvCatalog
                 item.Get("usedBy").Strings().ToList(),
                 item.Pos()
             );
+        }
+        foreach (var item in file?.Yaml.Get("tenants").Items() ?? [])
+        {
+            if (item.Get("name") is { } name && name.Str() is { Length: > 0 } tenant)
+            {
+                catalog.Tenants.TryAdd(tenant, name.Pos());
+            }
         }
         return catalog;
     }

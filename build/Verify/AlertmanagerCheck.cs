@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Build.Secrets;
+using YamlDotNet.RepresentationModel;
+
+namespace Build.Verify;
+
+/// <summary>Each tenant's Alertmanager (Mimir's) runs the configuration Up uploaded, not Mimir's fallback.</summary>
+public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackDirectory)
+{
+    public const string Check = "alertmanager";
+
+    /// <summary>
+    /// The tenant's Alertmanager configuration equals its file with the Slack placeholder replaced (as Up uploads
+    /// it); the webhook itself is never printed. No configuration means Mimir's fallback: a failure when Up uploaded
+    /// one (<paramref name="uploaded"/>), a warning when nobody knows.
+    /// </summary>
+    public async Task<CheckResult> RunAsync(
+        string tenant,
+        bool? uploaded,
+        CancellationToken cancellation
+    )
+    {
+        var file = Path.Combine(
+            stackDirectory,
+            "config",
+            "mimir",
+            "alertmanager",
+            tenant + ".yaml"
+        );
+        if (!File.Exists(file))
+        {
+            return new(Check, tenant, Outcome.Skip, null, "no configuration file for this tenant");
+        }
+        if (mimir is not { } url)
+        {
+            return new(
+                Check,
+                tenant,
+                Outcome.Fail,
+                null,
+                Hops.NotConfigured("Mimir", VerifyArguments.MimirUrl)
+            );
+        }
+        var clock = Stopwatch.StartNew();
+        HttpAnswer answer;
+        try
+        {
+            answer = await http.GetAsync(
+                BackendQueries.AlertmanagerConfig(url),
+                tenant,
+                cancellation
+            );
+        }
+        catch (HttpRequestException e)
+        {
+            return new(
+                Check,
+                tenant,
+                Outcome.Fail,
+                null,
+                Hops.QueryFailed("Mimir", url, e.Message)
+            );
+        }
+        var variable = AlertmanagerUpload.VariableFor(tenant);
+        if (answer.Status == 404)
+        {
+            var detail =
+                $"Mimir Alertmanager: tenant {tenant} runs the fallback configuration (nobody notified): set {variable} and run Up again.";
+            return new(
+                Check,
+                tenant,
+                uploaded == true ? Outcome.Fail : Outcome.Warn,
+                clock.Elapsed,
+                detail
+            );
+        }
+        if (!answer.Ok)
+        {
+            return new(
+                Check,
+                tenant,
+                Outcome.Fail,
+                null,
+                Hops.QueryFailed("Mimir", url, $"HTTP {answer.Status}: {answer.FirstLine}")
+            );
+        }
+        var running = RunningConfiguration(answer.Body);
+        var line = FirstDifference(
+            File.ReadAllText(file),
+            running,
+            AlertmanagerUpload.PlaceholderFor(variable)
+        );
+        return line is null
+            ? new(
+                Check,
+                tenant,
+                Outcome.Pass,
+                clock.Elapsed,
+                $"runs config/mimir/alertmanager/{tenant}.yaml with its webhook"
+            )
+            : new(
+                Check,
+                tenant,
+                Outcome.Fail,
+                null,
+                $"Mimir Alertmanager: tenant {tenant} runs a configuration that differs from config/mimir/alertmanager/{tenant}.yaml (from line {line}): run Up again to upload it."
+            );
+    }
+
+    /// <summary>The <c>alertmanager_config</c> text of Mimir's answer (YAML).</summary>
+    public static string RunningConfiguration(string body)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(body));
+        return
+            yaml.Documents.Count > 0
+            && yaml.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("alertmanager_config"), out var config)
+            && config is YamlScalarNode { Value: { } text }
+            ? text
+            : "";
+    }
+
+    /// <summary>
+    /// Null when <paramref name="running"/> is <paramref name="file"/> with the placeholder replaced by a quoted
+    /// string (what Up uploads), else the first line of the file that differs (pure; never returns the secret).
+    /// </summary>
+    public static int? FirstDifference(string file, string running, string placeholder)
+    {
+        var expected = file.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        var actual = running.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (i >= actual.Length)
+            {
+                return i + 1;
+            }
+            var pattern =
+                "^"
+                + string.Join(
+                    "\"(?:[^\"\\\\]|\\\\.)*\"",
+                    expected[i].TrimEnd().Split(placeholder).Select(Regex.Escape)
+                )
+                + "$";
+            if (!Regex.IsMatch(actual[i].TrimEnd(), pattern))
+            {
+                return i + 1;
+            }
+        }
+        return actual.Length > expected.Length ? expected.Length + 1 : null;
+    }
+}

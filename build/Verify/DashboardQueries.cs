@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Build.Verify;
+
+/// <summary>
+/// The queries of a dashboard as Grafana's <c>/api/ds/query</c> takes them (pure): every target of every panel
+/// (rows included) with its datasource resolved (a <c>${var}</c> datasource takes the variable's current value) and
+/// the dashboard's own variables replaced by their current value (<c>$__all</c> by <c>.*</c>). Grafana's built-in
+/// variables (<c>$__rate_interval</c>...) are left to Grafana.
+/// </summary>
+public static partial class DashboardQueries
+{
+    public static IEnumerable<(string Panel, JsonObject Query)> Of(JsonNode? dashboard)
+    {
+        var variables = Variables(dashboard);
+        foreach (var panel in Panels(dashboard?["panels"]))
+        {
+            var title = panel["title"]?.GetValue<string>() ?? "(untitled)";
+            foreach (var target in panel["targets"]?.AsArray() ?? [])
+            {
+                if (target is not JsonObject query)
+                {
+                    continue;
+                }
+                var copy = (JsonObject)query.DeepClone();
+                var datasource = Datasource(copy["datasource"] ?? panel["datasource"], variables);
+                if (
+                    datasource is null
+                    || datasource.StartsWith("-- ", StringComparison.Ordinal)
+                    || datasource is "grafana" or "__expr__"
+                )
+                {
+                    continue;
+                }
+                copy["datasource"] = new JsonObject { ["uid"] = datasource };
+                copy["refId"] ??= "A";
+                foreach (var key in new[] { "expr", "query" })
+                {
+                    if (copy[key] is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        copy[key] = Substitute(text, variables);
+                    }
+                }
+                yield return (title, copy);
+            }
+        }
+    }
+
+    /// <summary>Replaces <c>$var</c>, <c>${var}</c> and <c>[[var]]</c> of the dashboard's variables.</summary>
+    public static string Substitute(string text, IReadOnlyDictionary<string, string> variables) =>
+        VariablePattern()
+            .Replace(
+                text,
+                m =>
+                {
+                    var name =
+                        m.Groups["a"].Success ? m.Groups["a"].Value
+                        : m.Groups["b"].Success ? m.Groups["b"].Value
+                        : m.Groups["c"].Value;
+                    return variables.TryGetValue(name, out var value) ? value : m.Value;
+                }
+            );
+
+    private static string? Datasource(JsonNode? node, IReadOnlyDictionary<string, string> variables)
+    {
+        var text = node switch
+        {
+            JsonObject ds => ds["uid"]?.GetValue<string>(),
+            JsonValue value when value.TryGetValue<string>(out var s) => s,
+            _ => null,
+        };
+        return text is null ? null : Substitute(text, variables);
+    }
+
+    private static Dictionary<string, string> Variables(JsonNode? dashboard)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in dashboard?["templating"]?["list"]?.AsArray() ?? [])
+        {
+            var name = variable?["name"]?.GetValue<string>();
+            var current = variable?["current"]?["value"];
+            var value = current switch
+            {
+                JsonArray list => list.Count == 1 ? list[0]?.ToString() : ".*",
+                JsonValue single => single.ToString(),
+                _ => null,
+            };
+            if (name is not null && value is not null)
+            {
+                variables[name] = value is "$__all" ? ".*" : value;
+            }
+        }
+        return variables;
+    }
+
+    private static IEnumerable<JsonNode> Panels(JsonNode? panels)
+    {
+        foreach (var panel in panels?.AsArray() ?? [])
+        {
+            if (panel is null)
+            {
+                continue;
+            }
+            yield return panel;
+            foreach (var inner in Panels(panel["panels"]))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    [GeneratedRegex(
+        @"\$\{(?<a>[A-Za-z_]\w*)(?::[^}]*)?\}|\$(?<b>[A-Za-z_]\w*)|\[\[(?<c>[A-Za-z_]\w*)\]\]"
+    )]
+    private static partial Regex VariablePattern();
+}

@@ -1,0 +1,154 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Build.Docker;
+using Build.Host;
+using Build.Stack;
+using Build.Tasks.Lifecycle;
+
+namespace Build.Verify;
+
+/// <summary>
+/// Verify as a target: reads the arguments and the stack catalog, finds the endpoints (published ports of the
+/// running containers, each overridable), runs the checks under a live view, prints the table, fails on a failure.
+/// </summary>
+public static class VerifyRun
+{
+    public static async Task RunAsync(StackSession session, Func<string, bool?>? uploaded = null)
+    {
+        var args = session.Context.Args;
+        var deadline = args.GetInt(
+            VerifyArguments.Deadline,
+            VerifyArguments.DefaultDeadlineSeconds
+        );
+        if (deadline <= 0)
+        {
+            throw new UsageException(
+                $"--{VerifyArguments.Deadline} takes a positive number of seconds, not {deadline}."
+            );
+        }
+        var catalog = StackCatalog.From(session.LoadComposeWithoutSecrets(), session.Catalog);
+        var tenants = SelectTenants(catalog, args.GetList(VerifyArguments.Tenants));
+        var direct = args.Flag(VerifyArguments.Direct);
+        IReadOnlyList<ContainerState>? containers = null;
+        async Task<IReadOnlyList<ContainerState>?> Containers()
+        {
+            if (containers is null)
+            {
+                try
+                {
+                    await session.Docker.EnsureEngineAsync(session.Cancellation);
+                    containers = await session.Docker.ProjectContainersAsync(
+                        session.Project,
+                        session.Cancellation
+                    );
+                }
+                catch (BuildException e)
+                {
+                    session.Verbose(
+                        $"Verify: no running containers to read ports from ({e.Message}); using the compose file's ports."
+                    );
+                    containers = [];
+                }
+            }
+            return containers;
+        }
+
+        var endpoints = await EndpointResolver.ResolveAsync(catalog, args.Get, direct, Containers);
+        var (loki, mimir, tempo, grafana) = (
+            endpoints.Loki,
+            endpoints.Mimir,
+            endpoints.Tempo,
+            endpoints.Grafana
+        );
+        var alloy = endpoints.Alloy;
+
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
+        GrafanaChecks? grafanaChecks = null;
+        string? grafanaProblem = null;
+        if (grafana is not null && (!direct || args.Has(VerifyArguments.GrafanaUrl)))
+        {
+            var credentials = await GrafanaLogin.FindAsync(session, catalog, await Containers());
+            if (credentials is { } found)
+            {
+                var (user, password) = found;
+                var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
+                {
+                    Authorization = new AuthenticationHeaderValue(
+                        "Basic",
+                        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
+                    ),
+                };
+                grafanaChecks = new GrafanaChecks(
+                    login,
+                    grafana,
+                    ProvisionedDatasources.Read(session.StackDirectory)
+                );
+            }
+            else
+            {
+                grafanaProblem =
+                    $"Grafana: the admin password is unknown (no running Grafana container to read it from): set {VerifyArguments.GrafanaPasswordVariable}.";
+            }
+        }
+
+        var plan = new VerifyPlan
+        {
+            Tenants = tenants,
+            AllTenants = catalog.TenantNames,
+            SelfMonitoringTenant =
+                catalog.SelfMonitoringTenant?.Name is { } infra && tenants.Contains(infra)
+                    ? infra
+                    : null,
+            ComponentJobs = catalog.ComponentJobs,
+            StackDirectory = session.StackDirectory,
+            Endpoints = endpoints,
+            Deadline = TimeSpan.FromSeconds(deadline),
+            AlertmanagerUploaded = uploaded ?? (_ => null),
+            Grafana = grafanaChecks,
+            GrafanaProblem = grafanaProblem,
+        };
+        session.Info(
+            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {loki}, Mimir {mimir}, Tempo {tempo}, Grafana {grafana?.ToString() ?? "-"}"
+        );
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = await VerifyView.ShowAsync(
+            session,
+            progress => new Verifier(http, plan).RunAsync(progress, session.Cancellation)
+        );
+        var failed = results.Where(r => r.Outcome == Outcome.Fail).ToArray();
+        session.Info(
+            $"Verify: {results.Count - failed.Length} of {results.Count} check(s) passed or skipped in {clock.Elapsed.TotalSeconds:0.0} s."
+        );
+        if (failed.Length > 0)
+        {
+            throw new BuildException(
+                $"Verify: {failed.Length} check(s) failed; first: {failed[0].Check} ({failed[0].Tenant}): {failed[0].Detail}"
+            );
+        }
+    }
+
+    /// <summary>The tenants of <c>--tenants</c> (all when absent); an unknown one is a usage error.</summary>
+    public static IReadOnlyList<string> SelectTenants(
+        StackCatalog catalog,
+        IReadOnlyList<string> wanted
+    )
+    {
+        if (catalog.Tenants.Count == 0)
+        {
+            throw new BuildException(
+                "stack/env.yaml declares no tenants (tenants:): nothing to verify."
+            );
+        }
+        if (wanted.Count == 0)
+        {
+            return catalog.TenantNames;
+        }
+        var unknown = wanted.FirstOrDefault(w => !catalog.TenantNames.Contains(w));
+        return unknown is null
+            ? wanted.Distinct().ToArray()
+            : throw new UsageException(
+                $"Unknown tenant '{unknown}' in --{VerifyArguments.Tenants}. Valid: {string.Join(", ", catalog.TenantNames)}."
+            );
+    }
+}

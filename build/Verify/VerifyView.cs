@@ -1,0 +1,129 @@
+using Build.Health;
+using Build.Tasks.Lifecycle;
+using Spectre.Console;
+
+namespace Build.Verify;
+
+/// <summary>
+/// Verify's output: a Spectre.Console live table while it waits when the console is interactive (as WaitHealthy's),
+/// otherwise one plain line per finished check; then the table (check, tenant, result, latency, detail).
+/// </summary>
+public static class VerifyView
+{
+    public static async Task<IReadOnlyList<CheckResult>> ShowAsync(
+        StackSession session,
+        Func<Action<CheckResult>, Task<IReadOnlyList<CheckResult>>> run
+    )
+    {
+        IReadOnlyList<CheckResult> results;
+        if (
+            HealthView.IsInteractive(session.Context.IsCI)
+            && session.Context.Log.Verbosity <= Cake.Core.Diagnostics.Verbosity.Normal
+        )
+        {
+            results = await LiveAsync(session, run);
+        }
+        else
+        {
+            results = await run(result =>
+            {
+                if (result.Outcome != Outcome.Pending)
+                {
+                    session.Verbose(
+                        $"{result.Check} {result.Tenant}: {Text(result.Outcome)} {Latency(result)}"
+                    );
+                }
+            });
+        }
+        foreach (var line in Table(results))
+        {
+            session.Info(line);
+        }
+        return results;
+    }
+
+    /// <summary>The final table as plain lines (no colour, for CI logs and tests).</summary>
+    public static IEnumerable<string> Table(IEnumerable<CheckResult> results)
+    {
+        var table = new TextTable("CHECK", "TENANT", "RESULT", "LATENCY", "DETAIL");
+        foreach (var r in results)
+        {
+            table.Add(r.Check, r.Tenant, Text(r.Outcome), Latency(r), r.Detail);
+        }
+        return table.Lines();
+    }
+
+    public static string Latency(CheckResult result) =>
+        result.Latency is { } latency ? $"{latency.TotalSeconds:0.00} s" : "-";
+
+    private static string Text(Outcome outcome) =>
+        outcome switch
+        {
+            Outcome.Pass => "ok",
+            Outcome.Warn => "warning",
+            Outcome.Skip => "skipped",
+            Outcome.Fail => "FAILED",
+            _ => "waiting",
+        };
+
+    private static async Task<IReadOnlyList<CheckResult>> LiveAsync(
+        StackSession session,
+        Func<Action<CheckResult>, Task<IReadOnlyList<CheckResult>>> run
+    )
+    {
+        var rows = new Dictionary<string, CheckResult>();
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .AddColumn("check")
+            .AddColumn("tenant")
+            .AddColumn("state")
+            .AddColumn("latency");
+        void Render()
+        {
+            table.Rows.Clear();
+            foreach (var r in rows.Values)
+            {
+                var style = r.Outcome switch
+                {
+                    Outcome.Pass => "green",
+                    Outcome.Fail => "red",
+                    Outcome.Pending => "yellow",
+                    _ => "grey",
+                };
+                table.AddRow(
+                    Markup.Escape(r.Check),
+                    Markup.Escape(r.Tenant),
+                    $"[{style}]{Markup.Escape(r.Outcome == Outcome.Pending ? r.Detail : Text(r.Outcome))}[/]",
+                    Latency(r)
+                );
+            }
+        }
+        return await AnsiConsole
+            .Live(table)
+            .StartAsync(async context =>
+            {
+                var task = run(result =>
+                {
+                    lock (rows)
+                    {
+                        rows[result.Key] = result;
+                    }
+                });
+                while (!task.IsCompleted)
+                {
+                    lock (rows)
+                    {
+                        Render();
+                    }
+                    context.Refresh();
+                    await Task.WhenAny(task, Task.Delay(200));
+                }
+                lock (rows)
+                {
+                    Render();
+                }
+                context.Refresh();
+                return await task;
+            });
+    }
+}
