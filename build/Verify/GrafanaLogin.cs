@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Build.Docker;
 using Build.Stack;
 using Build.Tasks.Lifecycle;
@@ -25,28 +24,14 @@ public static class GrafanaLogin
             : null;
         if (password is null && container is not null)
         {
-            var result = await session.Runner.RunAsync(
-                session.Docker.Command(
-                    "inspect",
-                    "--format",
-                    "{{json .Config.Env}}",
-                    container.Id
-                ) with
-                {
-                    OnOutput = _ => { },
-                    OnError = _ => { },
-                },
+            var environments = await session.Docker.EnvironmentsAsync(
+                [container.Id],
                 session.Cancellation
             );
-            if (result.Succeeded)
+            if (environments.TryGetValue(container.Id, out var env))
             {
-                var env = JsonSerializer.Deserialize<string[]>(result.StandardOutput.Trim()) ?? [];
-                string? Value(string name) =>
-                    env.FirstOrDefault(e => e.StartsWith(name + "=", StringComparison.Ordinal))?[
-                        (name.Length + 1)..
-                    ];
-                user ??= Value("GF_SECURITY_ADMIN_USER");
-                password = Value("GF_SECURITY_ADMIN_PASSWORD");
+                user ??= env.GetValueOrDefault("GF_SECURITY_ADMIN_USER");
+                password = env.GetValueOrDefault("GF_SECURITY_ADMIN_PASSWORD");
             }
         }
         if (password is not { Length: > 0 })

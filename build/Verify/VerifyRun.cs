@@ -18,14 +18,11 @@ public static class VerifyRun
         var args = session.Context.Args;
         var deadline = args.GetInt(
             VerifyArguments.Deadline,
-            VerifyArguments.DefaultDeadlineSeconds
+            VerifyArguments.DefaultDeadlineSeconds,
+            1,
+            3600,
+            "seconds"
         );
-        if (deadline <= 0)
-        {
-            throw new UsageException(
-                $"--{VerifyArguments.Deadline} takes a positive number of seconds, not {deadline}."
-            );
-        }
         var catalog = StackCatalog.From(session.LoadComposeWithoutSecrets(), session.Catalog);
         var tenants = SelectTenants(catalog, args.GetList(VerifyArguments.Tenants));
         var direct = args.Flag(VerifyArguments.Direct);
@@ -41,6 +38,8 @@ public static class VerifyRun
                         session.Project,
                         session.Cancellation
                     );
+                    // Whatever secrets mode started the stack: mask what its containers really hold.
+                    await session.UseRunningSecretsAsync();
                 }
                 catch (BuildException e)
                 {
