@@ -48,6 +48,12 @@ public sealed class CaroInstance : IAsyncDisposable
             System.Globalization.CultureInfo.InvariantCulture
         );
         start.Environment["CARO_BIND_ADDRESS"] = "127.0.0.1";
+        // No spin-waiting of idle thread-pool workers: on a shared, busy machine it burns CPU in proportion
+        // to how long requests wait for a core, which would swamp CPU per request; same for every mode.
+        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        // Tier up after 30 calls without waiting for a quiet 100 ms (which a busy machine postpones): the
+        // steady-state code is the same, but the warm-up ends with it compiled, not the measured window.
+        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

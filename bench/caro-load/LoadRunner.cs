@@ -20,6 +20,8 @@ public sealed record LoadResult(
 /// </summary>
 public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
 {
+    public const long WarmupRequests = 1500;
+
     public sealed record Seed(long MemberId, long DeckId, IReadOnlyList<long> CardIds);
 
     public static HttpClient CreateClient(Uri baseAddress, int connections) =>
@@ -90,7 +92,17 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
         TimeSpan duration
     )
     {
-        await LoopAsync(request, connections, warmup, record: null);
+        // Warm-up: at least the given time and at least WarmupRequests requests (a busy machine serves fewer).
+        long warmed = 0;
+        do
+        {
+            await LoopAsync(
+                request,
+                connections,
+                warmup,
+                (_, _, _) => Interlocked.Increment(ref warmed)
+            );
+        } while (warmup > TimeSpan.Zero && Interlocked.Read(ref warmed) < WarmupRequests);
         var latencies = new List<long>[connections];
         var failures = new long[connections];
         for (var i = 0; i < connections; i++)
