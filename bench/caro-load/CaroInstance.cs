@@ -9,9 +9,12 @@ public sealed class CaroInstance : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private CaroInstance(Process process, int httpPort, TimeSpan ready)
+    private readonly string _allocationFile;
+
+    private CaroInstance(Process process, int httpPort, TimeSpan ready, string allocationFile)
     {
         _process = process;
+        _allocationFile = allocationFile;
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         TimeToReady = ready;
     }
@@ -28,6 +31,39 @@ public sealed class CaroInstance : IAsyncDisposable
         }
     }
     public TimeSpan TimeToReady { get; }
+
+    /// <summary>Bytes Caro has allocated so far (from the AllocationHook startup hook), or null without it.</summary>
+    public long? AllocatedBytes
+    {
+        get
+        {
+            try
+            {
+                return long.Parse(
+                    File.ReadAllText(_allocationFile),
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
+            }
+            catch (Exception exception) when (exception is IOException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The startup hook's assembly, built by run.sh; absent: no allocation figures.</summary>
+    public static string HookAssembly =>
+        Path.Combine(
+            AppContext.BaseDirectory,
+            "..",
+            "..",
+            "..",
+            "AllocationHook",
+            "bin",
+            "Release",
+            "net10.0",
+            "AllocationHook.dll"
+        );
 
     public static async Task<CaroInstance> StartAsync(
         string caro,
@@ -54,6 +90,15 @@ public sealed class CaroInstance : IAsyncDisposable
         // Tier up after 30 calls without waiting for a quiet 100 ms (which a busy machine postpones): the
         // steady-state code is the same, but the warm-up ends with it compiled, not the measured window.
         start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
+        var allocationFile = Path.Combine(
+            Path.GetTempPath(),
+            $"caro-load-alloc-{Guid.NewGuid():N}"
+        );
+        if (File.Exists(HookAssembly))
+        {
+            start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(HookAssembly);
+            start.Environment["CARO_LOAD_ALLOC_FILE"] = allocationFile;
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -81,7 +126,7 @@ public sealed class CaroInstance : IAsyncDisposable
                     == HttpStatusCode.OK
                 )
                 {
-                    return new CaroInstance(process, http, watch.Elapsed);
+                    return new CaroInstance(process, http, watch.Elapsed, allocationFile);
                 }
             }
             catch (HttpRequestException)
@@ -106,6 +151,7 @@ public sealed class CaroInstance : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        File.Delete(_allocationFile);
     }
 
     private static int FreePort()

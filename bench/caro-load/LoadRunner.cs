@@ -11,14 +11,19 @@ public sealed record LoadResult(
     double P99Ms,
     long Requests,
     long Failures,
-    double CpuMsPerRequest
+    double CpuMsPerRequest,
+    double? AllocatedBytesPerRequest
 );
 
 /// <summary>
 /// Closed-loop load: N connections, each sending its next request as soon as the previous one
 /// answered, for a fixed time after a warm-up. Latency is measured per request on the client.
 /// </summary>
-public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
+public sealed class LoadRunner(
+    HttpClient client,
+    Func<TimeSpan> serverCpu,
+    Func<long?> serverAllocated
+)
 {
     public const long WarmupRequests = 1500;
 
@@ -110,6 +115,7 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
             latencies[i] = new List<long>(100_000);
         }
         var cpuBefore = serverCpu();
+        var allocatedBefore = serverAllocated();
         var watch = Stopwatch.StartNew();
         await LoopAsync(
             request,
@@ -123,6 +129,8 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
         );
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpuMs = (serverCpu() - cpuBefore).TotalMilliseconds;
+        await Task.Delay(50); // the hook writes every 20 ms
+        var allocated = serverAllocated() - allocatedBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) =>
             all.Length == 0
@@ -136,7 +144,8 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
             Percentile(0.99),
             all.Length,
             failures.Sum(),
-            all.Length == 0 ? 0 : cpuMs / all.Length
+            all.Length == 0 ? 0 : cpuMs / all.Length,
+            all.Length == 0 ? null : (double?)allocated / all.Length
         );
     }
 

@@ -52,7 +52,7 @@ for (var round = 1; round <= options.Rounds; round++)
         var binary = environment.Remove("CARO", out var other) ? other : options.Caro;
         await using var caro = await CaroInstance.StartAsync(binary, environment);
         using var client = LoadRunner.CreateClient(caro.BaseAddress, options.Connections);
-        var runner = new LoadRunner(client, () => caro.CpuTime);
+        var runner = new LoadRunner(client, () => caro.CpuTime, () => caro.AllocatedBytes);
         var seed = await runner.SeedAsync(options.Cards);
         var today = await runner.RunAsync(
             () =>
@@ -98,7 +98,10 @@ LoadResult Mean(IEnumerable<LoadResult> runs)
         list.Average(r => r.P99Ms),
         list.Sum(r => r.Requests),
         list.Sum(r => r.Failures),
-        list.Average(r => r.CpuMsPerRequest)
+        list.Average(r => r.CpuMsPerRequest),
+        list.All(r => r.AllocatedBytesPerRequest is not null)
+            ? list.Average(r => r.AllocatedBytesPerRequest!.Value)
+            : null
     );
 }
 double MedianReady(string mode) =>
@@ -119,7 +122,7 @@ var endpoints = new (
 };
 Console.WriteLine();
 Console.WriteLine(
-    $"{"endpoint", -22} {"mode", -14} {"req/s", 7} {"p99 ms", 7} {"CPU-ms/req", 10} {"CPU vs off", 10} {"per-round spread", 18}"
+    $"{"endpoint", -22} {"mode", -14} {"req/s", 7} {"p99 ms", 7} {"CPU-ms/req", 10} {"CPU vs off", 10} {"per-round spread", 18} {"alloc B/req", 11}"
 );
 var met = true;
 var stretchMet = true;
@@ -137,7 +140,7 @@ foreach (var (label, pick) in endpoints)
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{label, -22} {name, -14} {mode.RequestsPerSecond, 7:F0} {mode.P99Ms, 7:F1} {mode.CpuMsPerRequest, 10:F3} {ratio, 9:F3}x {perRound[0], 8:F3}..{perRound[^1], -8:F3}"
+                $"{label, -22} {name, -14} {mode.RequestsPerSecond, 7:F0} {mode.P99Ms, 7:F1} {mode.CpuMsPerRequest, 10:F3} {ratio, 9:F3}x {perRound[0], 8:F3}..{perRound[^1], -8:F3} {(mode.AllocatedBytesPerRequest is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) : "n/a"), 11}"
             )
         );
         if (name == "on")
@@ -165,7 +168,7 @@ if (failures > 0)
 return 0;
 
 static string Describe(LoadResult r) =>
-    $"{r.RequestsPerSecond, 7:F0} req/s p99 {r.P99Ms, 6:F1} ms {r.CpuMsPerRequest, 5:F2} CPU-ms/req";
+    $"{r.RequestsPerSecond, 7:F0} req/s p99 {r.P99Ms, 6:F1} ms {r.CpuMsPerRequest, 5:F2} CPU-ms/req {r.AllocatedBytesPerRequest, 6:F0} B/req";
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg")
