@@ -109,6 +109,9 @@ public sealed class CaroInstance : IAsyncDisposable
             Process.Start(start) ?? throw new InvalidOperationException("Caro did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
+        // A stopped benchmark (Ctrl+C, SIGTERM) takes its Caro with it instead of leaving it serving.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillQuietly(process);
+        Console.CancelKeyPress += (_, _) => KillQuietly(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
@@ -152,6 +155,19 @@ public sealed class CaroInstance : IAsyncDisposable
         }
         _process.Dispose();
         File.Delete(_allocationFile);
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already gone
+        }
     }
 
     private static int FreePort()
