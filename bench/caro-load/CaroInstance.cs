@@ -9,9 +9,12 @@ public sealed class CaroInstance : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private CaroInstance(Process process, int httpPort, TimeSpan ready)
+    private readonly string _allocationFile;
+
+    private CaroInstance(Process process, int httpPort, TimeSpan ready, string allocationFile)
     {
         _process = process;
+        _allocationFile = allocationFile;
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         TimeToReady = ready;
     }
@@ -28,6 +31,39 @@ public sealed class CaroInstance : IAsyncDisposable
         }
     }
     public TimeSpan TimeToReady { get; }
+
+    /// <summary>Bytes Caro has allocated so far (from the AllocationHook startup hook), or null without it.</summary>
+    public long? AllocatedBytes
+    {
+        get
+        {
+            try
+            {
+                return long.Parse(
+                    File.ReadAllText(_allocationFile),
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
+            }
+            catch (Exception exception) when (exception is IOException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The startup hook's assembly, built by run.sh; absent: no allocation figures.</summary>
+    public static string HookAssembly =>
+        Path.Combine(
+            AppContext.BaseDirectory,
+            "..",
+            "..",
+            "..",
+            "AllocationHook",
+            "bin",
+            "Release",
+            "net10.0",
+            "AllocationHook.dll"
+        );
 
     public static async Task<CaroInstance> StartAsync(
         string caro,
@@ -48,6 +84,21 @@ public sealed class CaroInstance : IAsyncDisposable
             System.Globalization.CultureInfo.InvariantCulture
         );
         start.Environment["CARO_BIND_ADDRESS"] = "127.0.0.1";
+        // No spin-waiting of idle thread-pool workers: on a shared, busy machine it burns CPU in proportion
+        // to how long requests wait for a core, which would swamp CPU per request; same for every mode.
+        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        // Tier up after 30 calls without waiting for a quiet 100 ms (which a busy machine postpones): the
+        // steady-state code is the same, but the warm-up ends with it compiled, not the measured window.
+        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
+        var allocationFile = Path.Combine(
+            Path.GetTempPath(),
+            $"caro-load-alloc-{Guid.NewGuid():N}"
+        );
+        if (File.Exists(HookAssembly))
+        {
+            start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(HookAssembly);
+            start.Environment["CARO_LOAD_ALLOC_FILE"] = allocationFile;
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -58,6 +109,9 @@ public sealed class CaroInstance : IAsyncDisposable
             Process.Start(start) ?? throw new InvalidOperationException("Caro did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
+        // A stopped benchmark (Ctrl+C, SIGTERM) takes its Caro with it instead of leaving it serving.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillQuietly(process);
+        Console.CancelKeyPress += (_, _) => KillQuietly(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
@@ -75,7 +129,7 @@ public sealed class CaroInstance : IAsyncDisposable
                     == HttpStatusCode.OK
                 )
                 {
-                    return new CaroInstance(process, http, watch.Elapsed);
+                    return new CaroInstance(process, http, watch.Elapsed, allocationFile);
                 }
             }
             catch (HttpRequestException)
@@ -100,6 +154,20 @@ public sealed class CaroInstance : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        File.Delete(_allocationFile);
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already gone
+        }
     }
 
     private static int FreePort()

@@ -11,15 +11,22 @@ public sealed record LoadResult(
     double P99Ms,
     long Requests,
     long Failures,
-    double CpuMsPerRequest
+    double CpuMsPerRequest,
+    double? AllocatedBytesPerRequest
 );
 
 /// <summary>
 /// Closed-loop load: N connections, each sending its next request as soon as the previous one
 /// answered, for a fixed time after a warm-up. Latency is measured per request on the client.
 /// </summary>
-public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
+public sealed class LoadRunner(
+    HttpClient client,
+    Func<TimeSpan> serverCpu,
+    Func<long?> serverAllocated
+)
 {
+    public const long WarmupRequests = 1500;
+
     public sealed record Seed(long MemberId, long DeckId, IReadOnlyList<long> CardIds);
 
     public static HttpClient CreateClient(Uri baseAddress, int connections) =>
@@ -90,7 +97,17 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
         TimeSpan duration
     )
     {
-        await LoopAsync(request, connections, warmup, record: null);
+        // Warm-up: at least the given time and at least WarmupRequests requests (a busy machine serves fewer).
+        long warmed = 0;
+        do
+        {
+            await LoopAsync(
+                request,
+                connections,
+                warmup,
+                (_, _, _) => Interlocked.Increment(ref warmed)
+            );
+        } while (warmup > TimeSpan.Zero && Interlocked.Read(ref warmed) < WarmupRequests);
         var latencies = new List<long>[connections];
         var failures = new long[connections];
         for (var i = 0; i < connections; i++)
@@ -98,6 +115,7 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
             latencies[i] = new List<long>(100_000);
         }
         var cpuBefore = serverCpu();
+        var allocatedBefore = serverAllocated();
         var watch = Stopwatch.StartNew();
         await LoopAsync(
             request,
@@ -111,6 +129,8 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
         );
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpuMs = (serverCpu() - cpuBefore).TotalMilliseconds;
+        await Task.Delay(50); // the hook writes every 20 ms
+        var allocated = serverAllocated() - allocatedBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) =>
             all.Length == 0
@@ -124,7 +144,8 @@ public sealed class LoadRunner(HttpClient client, Func<TimeSpan> serverCpu)
             Percentile(0.99),
             all.Length,
             failures.Sum(),
-            all.Length == 0 ? 0 : cpuMs / all.Length
+            all.Length == 0 ? 0 : cpuMs / all.Length,
+            all.Length == 0 ? null : (double?)allocated / all.Length
         );
     }
 

@@ -9,19 +9,26 @@ public sealed record Options(
     int Warmup,
     int Connections,
     int Rounds,
-    int Cards
+    int Cards,
+    IReadOnlyList<(string Name, Dictionary<string, string> Environment)> Variants
 )
 {
     public static Options Parse(string[] args, string defaultCaro)
     {
-        var values = args.Where(a => a.StartsWith("--", StringComparison.Ordinal))
+        var variants = args.Where(a => a.StartsWith("--variant=", StringComparison.Ordinal))
+            .Select(a => ParseVariant(a["--variant=".Length..]))
+            .ToList();
+        var values = args.Where(a =>
+                a.StartsWith("--", StringComparison.Ordinal)
+                && !a.StartsWith("--variant=", StringComparison.Ordinal)
+            )
             .Select(a => a[2..].Split('=', 2))
             .ToDictionary(
                 p => p[0],
                 p => p.Length > 1 ? p[1] : "true",
                 StringComparer.OrdinalIgnoreCase
             );
-        string[] known = ["caro", "seconds", "warmup", "connections", "rounds", "cards"];
+        string[] known = ["caro", "seconds", "warmup", "connections", "rounds", "cards", "variant"];
         if (
             values.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)) is
             { } unknown
@@ -59,7 +66,42 @@ public sealed record Options(
             Int("warmup", 10, 0, 120),
             Int("connections", 16, 1, 512),
             Int("rounds", 2, 1, 10),
-            Int("cards", 300, 1, 5000)
+            Int("cards", 300, 1, 5000),
+            variants
         );
+    }
+
+    /// <summary>
+    /// <c>NAME:KEY=VALUE,KEY=VALUE</c>: telemetry on with these environment variables added (e.g.
+    /// <c>no-traces:OTEL_TRACES_EXPORTER=none</c>); the key <c>CARO</c> runs another Caro build instead.
+    /// </summary>
+    private static (string Name, Dictionary<string, string> Environment) ParseVariant(string raw)
+    {
+        var parts = raw.Split(':', 2);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[0] is "off" or "on")
+        {
+            throw new ArgumentException(
+                $"--variant takes NAME:KEY=VALUE[,KEY=VALUE...] with a name other than off/on (got '{raw}')"
+            );
+        }
+        var environment = new Dictionary<string, string>();
+        string? last = null;
+        foreach (var pair in parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            if (kv.Length == 2 && kv[0].Length > 0)
+            {
+                environment[last = kv[0]] = kv[1];
+            }
+            else if (last is not null)
+            {
+                environment[last] += "," + pair; // a value with commas: A=x,y
+            }
+            else
+            {
+                throw new ArgumentException($"--variant {parts[0]}: '{pair}' is not KEY=VALUE");
+            }
+        }
+        return (parts[0], environment);
     }
 }

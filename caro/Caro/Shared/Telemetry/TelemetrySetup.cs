@@ -14,6 +14,8 @@ namespace Caro.Shared.Telemetry;
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> with the <c>tenant_id</c> header on all three signals.
 /// Export runs on background threads (batch processors, periodic reader): a dead collector drops
 /// batches, never blocks or fails a request. <c>OTEL_SDK_DISABLED=true</c> leaves the SDK out entirely.
+/// No HttpClient instrumentation: Caro makes no outgoing HTTP calls, so it would only have measured the
+/// exporter's own traffic. Cost per part: bench/caro-load/README.md.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -73,7 +75,6 @@ public static class TelemetrySetup
                         options.Filter = context =>
                             !context.Request.Path.StartsWithSegments("/health")
                     )
-                    .AddHttpClientInstrumentation()
                     .AddOtlpExporter(options => Otlp(options, "traces"));
                 if (settings.UsesMySql)
                 {
@@ -89,10 +90,12 @@ public static class TelemetrySetup
                     .AddMeter(
                         CaroTelemetry.MeterName,
                         CaroTelemetry.ObservatoryMeterName,
-                        "System.Runtime"
+                        "System.Runtime",
+                        // http.server.request.duration and http.server.active_requests: the only ASP.NET Core
+                        // instruments stack/metrics.yaml lists. AddAspNetCoreInstrumentation() would add
+                        // Kestrel's, routing's and diagnostics' meters too (more work per request, unlisted series).
+                        "Microsoft.AspNetCore.Hosting"
                     )
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
                     .SetExemplarFilter(ExemplarFilterType.TraceBased)
                     .AddOtlpExporter(
                         (options, reader) =>
