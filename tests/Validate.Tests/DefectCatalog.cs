@@ -208,7 +208,7 @@ public static partial class DefectCatalog
             new(
                 "Alloy receiver without include_metadata",
                 Alloy,
-                "    include_metadata = true\n",
+                "\t\tinclude_metadata = true\n",
                 "",
                 ["include_metadata = true"]
             ),
@@ -239,8 +239,8 @@ public static partial class DefectCatalog
             new(
                 "misspelled Alloy block",
                 Alloy,
-                "  retry_on_failure {",
-                "  retry_on_failre {",
+                "\tretry_on_failure {",
+                "\tretry_on_failre {",
                 ["unknown block 'retry_on_failre'", "did you mean 'retry_on_failure'"],
                 CheckLine: true
             ),
@@ -302,5 +302,6 @@ public static partial class DefectCatalog
                 ["Slack webhook URL is committed"],
                 CheckLine: true
             ),
+            .. EngineFindings,
         ];
 }
