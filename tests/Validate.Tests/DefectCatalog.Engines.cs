@@ -16,5 +16,22 @@ public static partial class DefectCatalog
                 ["not in `alloy fmt` form", "1 line is indented with spaces", "alloy fmt -w"],
                 CheckLine: true
             ),
+            new(
+                "Tempo named tenant limited below an unnamed tenant",
+                TempoOverrides,
+                "  caro-backend-prod:\n    ingestion:\n      rate_limit_bytes: 30000000\n",
+                "  caro-backend-prod:\n    ingestion:\n      rate_limit_bytes: 15000000\n",
+                [
+                    "overrides.caro-backend-prod: ingestion.rate_limit_bytes 15000000 is less than a tenant without an entry gets (30000000)",
+                ]
+            ),
+            new(
+                "Tempo defaults raised above the named tenants",
+                Tempo,
+                "      max_traces_per_user: 10000\n",
+                "      max_traces_per_user: 20000\n",
+                ["ingestion.max_traces_per_user 10000 is less than", "(20000)"],
+                ExpectedFile: TempoOverrides
+            ),
         ];
 }

@@ -105,7 +105,7 @@ public static partial class DefectCatalog
             new(
                 "Tempo tenant override without ingestion limits",
                 TempoOverrides,
-                "  caro-backend-staging:\n    ingestion:\n      rate_limit_bytes: 15000000\n      burst_size_bytes: 20000000\n",
+                "  caro-backend-staging:\n    ingestion:\n      rate_limit_bytes: 30000000\n      burst_size_bytes: 30000000\n",
                 "  caro-backend-staging:\n    ingestion:\n",
                 [
                     "overrides.caro-backend-staging: ingestion.rate_limit_bytes is not set",
