@@ -33,5 +33,24 @@ public static partial class DefectCatalog
                 ["ingestion.max_traces_per_user 10000 is less than", "(20000)"],
                 ExpectedFile: TempoOverrides
             ),
+            new(
+                "Mimir directory that is a string prefix of another",
+                Mimir,
+                "data_dir: /data/alertmanager-state",
+                "data_dir: /data/alertmanager",
+                [
+                    "alertmanager.data_dir /data/alertmanager is a string prefix of alertmanager_storage.filesystem.dir /data/alertmanager-configs",
+                ],
+                CheckLine: true
+            ),
+            new(
+                "Mimir directory inside another",
+                Mimir,
+                "sync_dir: /data/store-gateway-sync",
+                "sync_dir: /data/tsdb/sync",
+                [
+                    "blocks_storage.tsdb.dir /data/tsdb contains blocks_storage.bucket_store.sync_dir /data/tsdb/sync",
+                ]
+            ),
         ];
 }
