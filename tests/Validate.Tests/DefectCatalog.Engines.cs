@@ -52,5 +52,24 @@ public static partial class DefectCatalog
                     "blocks_storage.tsdb.dir /data/tsdb contains blocks_storage.bucket_store.sync_dir /data/tsdb/sync",
                 ]
             ),
+            new(
+                "misspelled Mimir readiness setting",
+                Mimir,
+                "    min_ready_duration: 0s",
+                "    min_ready_duraton: 0s",
+                ["unknown key 'min_ready_duraton'", "did you mean 'min_ready_duration'"],
+                CheckLine: true
+            ),
+            new(
+                "misspelled Loki readiness setting",
+                Loki,
+                "  scheduler_dns_lookup_period: 1s",
+                "  scheduler_dns_lookup_perod: 1s",
+                [
+                    "unknown key 'scheduler_dns_lookup_perod'",
+                    "did you mean 'scheduler_dns_lookup_period'",
+                ],
+                CheckLine: true
+            ),
         ];
 }

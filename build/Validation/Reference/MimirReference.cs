@@ -74,6 +74,7 @@ public static class MimirReference
         ingester~: ring
         ingester.ring~: kvstore heartbeat_period:dur heartbeat_timeout:dur replication_factor:int zone_awareness_enabled:bool
         ingester.ring~: tokens_file_path num_tokens:int instance_addr instance_interface_names:list instance_port:int final_sleep:dur
+        ingester.ring~: min_ready_duration:dur observe_period:dur
         store_gateway~: sharding_ring
         store_gateway.sharding_ring~: kvstore heartbeat_period:dur heartbeat_timeout:dur replication_factor:int
         store_gateway.sharding_ring~: tokens_file_path zone_awareness_enabled:bool instance_addr instance_interface_names:list
