@@ -94,7 +94,7 @@ measure() {
   mkdir -p "$dir" "$data" && chmod 777 "$data"
   cp -r "$root/stack/config/$engine" "$cfg"
   if [[ $variant == without ]]; then
-    find "$cfg" -name '*.yaml' -exec sed -i -E "/^[[:space:]]*($readiness_keys):/d" {} +
+    find "$cfg" -name '*.yaml' -exec python3 -c "$strip_readiness" "$readiness_keys" {} +
   fi
   http=$(free_port) log="$dir/engine.log"
   mapfile -t flags < <(command_of "$engine")
@@ -135,6 +135,26 @@ measure() {
   stop
 }
 
+# Removes the readiness keys, then every mapping left empty by that (an empty "frontend_worker:" is null,
+# which Loki does not read as "defaults").
+strip_readiness='
+import re, sys
+keys = re.compile(r"^\s*(" + sys.argv[1] + r"):")
+header = re.compile(r"^(\s*)[A-Za-z0-9_.-]+:\s*(#.*)?$")
+def indent(l): return len(l) - len(l.lstrip())
+def content(l): return l.strip() and not l.strip().startswith("#")
+for path in sys.argv[2:]:
+    lines = [l for l in open(path) if not keys.match(l)]
+    changed = True
+    while changed:
+        changed = False
+        for i, l in enumerate(lines):
+            if header.match(l):
+                rest = [m for m in lines[i + 1:] if content(m)]
+                if not rest or indent(rest[0]) <= indent(l):
+                    del lines[i]; changed = True; break
+    open(path, "w").writelines(lines)
+'
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 echo "==> $mode engines ($(if [[ $mode == native ]]; then echo "$engines_dir"; else for e in "${engines[@]}"; do printf '%s ' "$(image_of "$e")"; done; fi)), $runs run(s) each"
 results=()
