@@ -105,7 +105,9 @@ measure() {
     # Container paths -> the copy and the empty data folder; host names and ports -> loopback.
     find "$cfg" -name '*.yaml' -exec sed -i -E "s#(^|[[:space:]:=\"'])$cpath#\1$cfg#g; s#(^|[[:space:]:=\"'])$dpath([/\"' ]|\$)#\1$data\2#g; s#0\.0\.0\.0:431([78])#127.0.0.1:0#g" {} +
     flags=("${flags[@]//$cpath/$cfg}")
-    flags+=(-server.http-listen-address=127.0.0.1 -server.http-listen-port="$http" -server.grpc-listen-address=127.0.0.1 -server.grpc-listen-port="$grpc")
+    flags+=(-server.http-listen-port="$http" -server.grpc-listen-port="$grpc")
+    # Tempo has no listen-address flags (it listens on every address).
+    [[ $engine == tempo ]] || flags+=(-server.http-listen-address=127.0.0.1 -server.grpc-listen-address=127.0.0.1)
     case $engine in
       mimir) flags+=(-memberlist.bind-addr=127.0.0.1 -memberlist.bind-port="$member" -ruler.alertmanager-url="http://127.0.0.1:$http/alertmanager")
         for component in compactor.ring store-gateway.sharding-ring alertmanager.sharding-ring ruler.ring distributor.ring ingester.ring query-scheduler.ring query-frontend; do
