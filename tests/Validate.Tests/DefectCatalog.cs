@@ -105,7 +105,7 @@ public static partial class DefectCatalog
             new(
                 "Tempo tenant override without ingestion limits",
                 TempoOverrides,
-                "  caro-backend-staging:\n    ingestion:\n      rate_limit_bytes: 15000000\n      burst_size_bytes: 20000000\n",
+                "  caro-backend-staging:\n    ingestion:\n      rate_limit_bytes: 30000000\n      burst_size_bytes: 30000000\n",
                 "  caro-backend-staging:\n    ingestion:\n",
                 [
                     "overrides.caro-backend-staging: ingestion.rate_limit_bytes is not set",
@@ -208,7 +208,7 @@ public static partial class DefectCatalog
             new(
                 "Alloy receiver without include_metadata",
                 Alloy,
-                "    include_metadata = true\n",
+                "\t\tinclude_metadata = true\n",
                 "",
                 ["include_metadata = true"]
             ),
@@ -239,8 +239,8 @@ public static partial class DefectCatalog
             new(
                 "misspelled Alloy block",
                 Alloy,
-                "  retry_on_failure {",
-                "  retry_on_failre {",
+                "\tretry_on_failure {",
+                "\tretry_on_failre {",
                 ["unknown block 'retry_on_failre'", "did you mean 'retry_on_failure'"],
                 CheckLine: true
             ),
@@ -302,5 +302,6 @@ public static partial class DefectCatalog
                 ["Slack webhook URL is committed"],
                 CheckLine: true
             ),
+            .. EngineFindings,
         ];
 }

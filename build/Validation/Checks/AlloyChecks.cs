@@ -36,6 +36,7 @@ public static class AlloyChecks
             return;
         }
         var path = model.Alloy.Path;
+        AlloyFormatChecks.Run(path, model.Alloy.Text, report);
         var components = body.Blocks().ToList();
         CheckDuplicates(path, components, report);
         CheckReferences(path, body, components, report);

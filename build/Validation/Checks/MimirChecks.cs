@@ -85,6 +85,7 @@ public static class MimirChecks
             error: false
         );
         CheckTarget(model, file, root, report);
+        DirectoryPrefixChecks.Run(file, root, report);
         if (root.At("ruler_storage", "backend").Str() == "local")
         {
             RulerLayout(model, file, root, report);

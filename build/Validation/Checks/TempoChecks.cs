@@ -77,6 +77,7 @@ public static class TempoChecks
                 if (!legacyAllowed)
                 {
                     CheckIngestionLimits(overrides, tenant, limits, report);
+                    CheckNotBelowUnnamed(overrides, tenant, limits, root, report);
                 }
             }
         }
@@ -138,6 +139,44 @@ public static class TempoChecks
                     file.Path,
                     tenant.Pos(),
                     $"overrides.{tenant.Value}: ingestion.{key} is not set to a positive value: Tempo does not merge tenant overrides with the defaults, so it is 0 and every span of this tenant is refused (RATE_LIMITED); repeat the ingestion limits in each tenant"
+                );
+            }
+        }
+    }
+
+    /// <summary>
+    /// A named tenant must not get less than a tenant Tempo does not know (<c>overrides.defaults</c> in
+    /// tempo.yaml, else Tempo's built-in default): it would be the first to be refused. A tenant value of 0
+    /// is reported by <see cref="CheckIngestionLimits"/> (rate, burst) or means unlimited (trace count, size).
+    /// </summary>
+    private static void CheckNotBelowUnnamed(
+        StackFile file,
+        YamlScalarNode tenant,
+        YamlNode? limits,
+        YamlNode tempo,
+        ValidationReport report
+    )
+    {
+        foreach (var (section, key, builtIn, zeroIsUnlimited) in TempoReference.TenantLimitDefaults)
+        {
+            var unnamed = long.TryParse(
+                tempo.At("overrides", "defaults", section, key).Str(),
+                out var configured
+            )
+                ? configured
+                : builtIn;
+            var node = limits.At(section, key);
+            if (!long.TryParse(node.Str(), out var value) || value <= 0)
+            {
+                continue;
+            }
+            var unlimited = zeroIsUnlimited && unnamed == 0;
+            if (unlimited || value < unnamed)
+            {
+                report.Error(
+                    file.Path,
+                    node!.Pos(),
+                    $"overrides.{tenant.Value}: {section}.{key} {value} is less than a tenant without an entry gets ({(unlimited ? "unlimited" : unnamed.ToString(System.Globalization.CultureInfo.InvariantCulture))}): raise it, or lower overrides.defaults in tempo.yaml"
                 );
             }
         }

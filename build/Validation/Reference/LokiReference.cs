@@ -68,6 +68,11 @@ public static class LokiReference
         pattern_ingester~: max_eviction_ratio:float metric_aggregation connection_timeout:dur max_allowed_line_length:int retain_for:dur
         pattern_ingester~: max_chunk_age:dur pattern_sample_interval:dur
         pattern_ingester.metric_aggregation~: loki_address sampling_interval:dur
+        pattern_ingester.lifecycler~: ring num_tokens:int heartbeat_period:dur join_after:dur observe_period:dur min_ready_duration:dur final_sleep:dur
+        ingester~: lifecycler concurrent_flushes:int flush_check_period:dur chunk_idle_period:dur chunk_retain_period:dur wal
+        ingester.lifecycler~: ring num_tokens:int heartbeat_period:dur join_after:dur observe_period:dur min_ready_duration:dur final_sleep:dur
+        frontend~: scheduler_address scheduler_dns_lookup_period:dur scheduler_worker_concurrency:int log_queries_longer_than:dur
+        frontend_worker~: frontend_address scheduler_address dns_lookup_duration:dur query_frontend_grpc_client
         storage_config~: alibabacloud aws azure bos gcs cos swift filesystem hedging index_cache_validity:dur index_queries_cache_config
         storage_config~: disable_broad_index_queries:bool max_parallel_get_chunk:int max_chunk_batch_size:int bloom_shipper
         storage_config~: boltdb_shipper tsdb_shipper use_thanos_objstore:bool object_store congestion_control named_stores

@@ -74,6 +74,7 @@ public static class MimirReference
         ingester~: ring
         ingester.ring~: kvstore heartbeat_period:dur heartbeat_timeout:dur replication_factor:int zone_awareness_enabled:bool
         ingester.ring~: tokens_file_path num_tokens:int instance_addr instance_interface_names:list instance_port:int final_sleep:dur
+        ingester.ring~: min_ready_duration:dur observe_period:dur
         store_gateway~: sharding_ring
         store_gateway.sharding_ring~: kvstore heartbeat_period:dur heartbeat_timeout:dur replication_factor:int
         store_gateway.sharding_ring~: tokens_file_path zone_awareness_enabled:bool instance_addr instance_interface_names:list
@@ -92,4 +93,25 @@ public static class MimirReference
             + "\n"
             + Limits
     );
+
+    /// <summary>
+    /// The directory settings Mimir requires to be apart (its filesystem-path sanity check at start-up).
+    /// Mimir before 3.1.0 took a directory that is a string prefix of another one for its parent
+    /// (<c>/data/alertmanager</c> next to <c>/data/alertmanager-configs</c>) and refused to start, so the
+    /// stack keeps every one of them from being a string prefix of another.
+    /// </summary>
+    public static readonly IReadOnlyList<string[]> DirectorySettings =
+    [
+        ["common", "storage", "filesystem", "dir"],
+        ["blocks_storage", "filesystem", "dir"],
+        ["blocks_storage", "tsdb", "dir"],
+        ["blocks_storage", "bucket_store", "sync_dir"],
+        ["compactor", "data_dir"],
+        ["ruler", "rule_path"],
+        ["ruler_storage", "filesystem", "dir"],
+        ["ruler_storage", "local", "directory"],
+        ["alertmanager", "data_dir"],
+        ["alertmanager_storage", "filesystem", "dir"],
+        ["alertmanager_storage", "local", "path"],
+    ];
 }

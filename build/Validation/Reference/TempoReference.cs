@@ -70,4 +70,23 @@ public static class TempoReference
             + "\n"
             + TenantLimits
     );
+
+    /// <summary>
+    /// What a tenant without an entry in the overrides file gets when <c>overrides.defaults</c> leaves a
+    /// limit out: Tempo 3.0.3's built-in defaults (its <c>-distributor.ingestion-rate-limit-bytes</c>,
+    /// <c>-distributor.ingestion-burst-size-bytes</c>, <c>-ingester.max-traces-per-user</c> and
+    /// <c>-ingester.max-bytes-per-trace</c> flags; Tempo 2.x had 15 MB/s and 20 MB). 0 disables the trace count and size limits.
+    /// </summary>
+    public static readonly IReadOnlyList<(
+        string Section,
+        string Key,
+        long Default,
+        bool ZeroIsUnlimited
+    )> TenantLimitDefaults =
+    [
+        ("ingestion", "rate_limit_bytes", 30_000_000, false),
+        ("ingestion", "burst_size_bytes", 30_000_000, false),
+        ("ingestion", "max_traces_per_user", 10_000, true),
+        ("global", "max_bytes_per_trace", 5_000_000, true),
+    ];
 }
