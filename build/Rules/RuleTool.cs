@@ -5,7 +5,7 @@ namespace Build.Rules;
 /// <summary>The rule tools TestRules runs (resolved by <see cref="ToolResolver"/>: path argument, PATH, image).</summary>
 public static class RuleTool
 {
-    /// <summary>Same Prometheus line as the stack's newest release (stack-facts §1); the image's entrypoint is prometheus.</summary>
+    /// <summary>Same Prometheus line as the stack's newest release (stack/README.md, Versions); the image's entrypoint is prometheus.</summary>
     public const string PrometheusImage = "prom/prometheus:v3.14.0";
 
     /// <summary>Same version as the stack's Mimir (stack/docker-compose.yaml, MIMIR_IMAGE).</summary>

@@ -3,7 +3,7 @@ using Build.Validation.River;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for Alloy: references to components that do not exist, receivers on loopback, memory limiter, tenant-from-context wiring (stack-facts §6).</summary>
+/// <summary>Layer 2 for Alloy: references to components that do not exist, receivers on loopback, memory limiter, tenant-from-context wiring (listed in build/Validation/README.md, layer 2).</summary>
 public static class AlloyChecks
 {
     private static readonly HashSet<string> ComponentNamespaces =

@@ -3,7 +3,7 @@ using Build.Validation.Reference;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for Grafana provisioning: datasource fields, literal '$' that must be '$$', dashboard providers (stack-facts §7).</summary>
+/// <summary>Layer 2 for Grafana provisioning: datasource fields, literal '$' that must be '$$', dashboard providers (listed in build/Validation/README.md, layer 2).</summary>
 public static class GrafanaChecks
 {
     private static readonly HashSet<string> DatasourceKeys =

@@ -3,7 +3,7 @@ using Build.Validation.Reference;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for Loki: reference keys and the documented start-up failures (stack-facts §3).</summary>
+/// <summary>Layer 2 for Loki: reference keys and the documented start-up failures (listed in build/Validation/README.md, layer 2).</summary>
 public static class LokiChecks
 {
     public static void Run(StackModel model, ValidationReport report)

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for Mimir 3: reference keys, listen port vs Alertmanager URLs, single-node replication, store layouts (stack-facts §4).</summary>
+/// <summary>Layer 2 for Mimir 3: reference keys, listen port vs Alertmanager URLs, single-node replication, store layouts (listed in build/Validation/README.md, layer 2).</summary>
 public static class MimirChecks
 {
     public const int DefaultHttpPort = 8080;

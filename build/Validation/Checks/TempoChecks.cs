@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for Tempo 3: reference keys, removed 2.x blocks, legacy overrides, receivers on localhost (stack-facts §5).</summary>
+/// <summary>Layer 2 for Tempo 3: reference keys, removed 2.x blocks, legacy overrides, receivers on localhost (listed in build/Validation/README.md, layer 2).</summary>
 public static class TempoChecks
 {
     private static readonly HashSet<string> ScopedKeys =

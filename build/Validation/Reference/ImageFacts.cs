@@ -1,6 +1,6 @@
 namespace Build.Validation.Reference;
 
-/// <summary>What each pinned image contains (stack-facts §2): which healthcheck commands can work.</summary>
+/// <summary>What each pinned image contains (the healthcheck comments of stack/docker-compose.yaml say which each service uses): which healthcheck commands can work.</summary>
 public sealed record ImageFact(
     string Repository,
     string ReferenceVersion,

@@ -7,7 +7,7 @@ internal enum BadgeType
     Streak7 = 3,
 }
 
-/// <summary>The original's rules (caro-spec §4), as pure functions.</summary>
+/// <summary>The original's rules (caro/README.md), as pure functions.</summary>
 internal static class GamificationRules
 {
     public readonly record struct Progress(
@@ -29,7 +29,7 @@ internal static class GamificationRules
     /// <summary>
     /// Calendar-day streak on the event's date: first day → 1, the next day → +1, same day → unchanged,
     /// a gap → 1. An event dated before the last study day (late delivery) leaves the streak alone
-    /// (the original reset it: caro-spec §13.5).
+    /// (the original reset it: caro/README.md, 'Differences from the original').
     /// </summary>
     public static (int Streak, DateOnly Last) NextStreak(int streak, DateOnly? last, DateOnly day)
     {

@@ -1,6 +1,6 @@
 namespace Caro.Modules.Review.Internal;
 
-/// <summary>The original's SM-2 variant, kept exactly (see caro-spec §3), with the interval clamped.</summary>
+/// <summary>The original's SM-2 variant, kept exactly (caro/README.md, 'Differences from the original'), with the interval clamped.</summary>
 internal static class Sm2
 {
     public const double DefaultEaseFactor = 2.5;
