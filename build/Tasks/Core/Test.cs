@@ -13,8 +13,30 @@ namespace Build.Tasks.Core;
 [TaskDescription(
     "Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it."
 )]
-public sealed class Test : FrostingTask<BuildContext>
+[TaskArgument(
+    TestArguments.Project,
+    "Only these test projects (e.g. Build.Tests), comma-separated.",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
+[TaskArgument(TestArguments.Filter, "A dotnet test --filter expression passed to every project.")]
+public sealed class Test : FrostingTask<BuildContext>, ICheckArguments
 {
+    /// <summary>Unknown project names are refused before any task (TestRules included) runs.</summary>
+    public IEnumerable<string> ArgumentProblems(BuildContext context) => Problems(context);
+
+    private static IEnumerable<string> Problems(BuildContext context)
+    {
+        var names = AllProjects(context).Select(p => p.GetFilenameWithoutExtension().FullPath);
+        var unknown = context
+            .Args.GetList(TestArguments.Project)
+            .Where(w => !names.Contains(w, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        return unknown.Count > 0
+            ? [$"Unknown test project '{unknown[0]}'. Valid: {string.Join(", ", names.Order())}."]
+            : [];
+    }
+
     public override void Run(BuildContext context)
     {
         var projects = SelectProjects(context);
@@ -77,10 +99,7 @@ public sealed class Test : FrostingTask<BuildContext>
 
     private static List<FilePath> SelectProjects(BuildContext context)
     {
-        var all = context
-            .GetFiles($"{context.Paths.Tests.FullPath}/*/*.Tests.csproj")
-            .OrderBy(p => p.FullPath, StringComparer.Ordinal)
-            .ToList();
+        var all = AllProjects(context);
         var wanted = context.Args.GetList(TestArguments.Project);
         if (wanted.Count == 0)
         {
@@ -90,13 +109,16 @@ public sealed class Test : FrostingTask<BuildContext>
             p => p.GetFilenameWithoutExtension().FullPath,
             StringComparer.OrdinalIgnoreCase
         );
-        var unknown = wanted.Where(w => !byName.ContainsKey(w)).ToList();
-        if (unknown.Count > 0)
+        if (Problems(context).FirstOrDefault() is { } problem)
         {
-            throw new UsageException(
-                $"Unknown test project '{unknown[0]}'. Valid: {string.Join(", ", byName.Keys.Order())}."
-            );
+            throw new UsageException(problem);
         }
         return wanted.Select(w => byName[w]).ToList();
     }
+
+    private static List<FilePath> AllProjects(BuildContext context) =>
+        context
+            .GetFiles($"{context.Paths.Tests.FullPath}/*/*.Tests.csproj")
+            .OrderBy(p => p.FullPath, StringComparer.Ordinal)
+            .ToList();
 }

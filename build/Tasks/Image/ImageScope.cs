@@ -5,6 +5,22 @@ using Build.Tasks.Lifecycle;
 namespace Build.Tasks.Image;
 
 /// <summary>When CaroPublish and CaroImage have nothing to do: <c>--no-build</c>, or <c>--services</c> without Caro.</summary>
+[TaskArgument(
+    ImageArguments.NoBuild,
+    "Reuse the last Caro image instead of publishing and building it.",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgument(
+    LifecycleArguments.Services,
+    "Only these services, comma-separated; Caro's image is built only if they include it.",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
+[TaskArgument(
+    ImageArguments.BaseImage,
+    "The runtime base of Caro's image.",
+    Default = "$CARO_BASE_IMAGE, else the Dockerfile's pinned runtime-deps"
+)]
 public static class ImageScope
 {
     /// <summary>Null when Caro should be published, else the reason it is not.</summary>

@@ -11,6 +11,22 @@ namespace Build.Tasks.Lifecycle;
 /// What every lifecycle target shares in one run: project name, compose file, docker and compose CLIs, the secrets
 /// and the masker every printed line goes through. One per build context, so Restart's Down and Up share it.
 /// </summary>
+[TaskArgument(
+    LifecycleArguments.ComposeFile,
+    "The compose file; its folder holds env.yaml and data/.",
+    Default = "stack/docker-compose.yaml"
+)]
+[TaskArgument(
+    LifecycleArguments.ProjectName,
+    "Compose project name.",
+    Default = "$LGTM_PROJECT_NAME, else lgtm"
+)]
+[TaskArgument(
+    LifecycleArguments.Secrets,
+    "Where secrets come from: Infisical, or catalog defaults and development-only secrets (dev only).",
+    Values = ["infisical", "local"],
+    Default = "infisical"
+)]
 public sealed partial class StackSession
 {
     private static readonly ConditionalWeakTable<BuildContext, StackSession> Sessions = new();

@@ -12,6 +12,14 @@ namespace Build.Tasks.Lifecycle;
 )]
 [IsDependentOn(typeof(Preflight))]
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgumentsFrom(typeof(StackHealth))]
+[TaskArgument(
+    LifecycleArguments.Services,
+    "Only these services, comma-separated.",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

@@ -6,6 +6,14 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Polls every service's readiness endpoint from the host (Polly: deadline --timeout, backoff with jitter); fails fast on an exited, restarting or unhealthy container."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgumentsFrom(typeof(StackHealth))]
+[TaskArgument(
+    LifecycleArguments.Services,
+    "Only these services, comma-separated.",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
 public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
