@@ -144,13 +144,15 @@ public sealed partial class StackSession
     public ComposeFile LoadCompose(ResolvedEnvironment resolved) =>
         ComposeFile.Load(ComposeFilePath, name => resolved.Get(name) ?? Variable(name));
 
-    /// <summary>The services named by <c>--services</c> (all when absent); unknown names are a usage error.</summary>
+    /// <summary>
+    /// The services <paramref name="names"/> (a task's <c>--services</c>; all when empty); unknown names are a
+    /// usage error.
+    /// </summary>
     public IReadOnlyList<ComposeService> SelectServices(
         ComposeFile compose,
-        IReadOnlyList<string>? names = null
+        IReadOnlyList<string> names
     )
     {
-        names ??= Context.Args.GetList(LifecycleArguments.Services);
         if (names.Count == 0)
         {
             return compose.Services;

@@ -32,7 +32,10 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         var resolved = await Preflight.CheckAsync(session);
         var compose = await session.ComposeAsync();
         var file = session.LoadCompose(resolved);
-        var services = session.SelectServices(file);
+        var services = session.SelectServices(
+            file,
+            context.Args.GetList(LifecycleArguments.Services)
+        );
         var own = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

@@ -23,6 +23,9 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
         var compose = session.LoadComposeWithoutSecrets();
         // A failing service's last log lines are printed: masked with the secrets the containers hold.
         await session.UseRunningSecretsAsync();
-        await StackHealth.WaitAsync(session, session.SelectServices(compose));
+        await StackHealth.WaitAsync(
+            session,
+            session.SelectServices(compose, context.Args.GetList(LifecycleArguments.Services))
+        );
     }
 }
