@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Build.Host;
 
 namespace Build.Tests;
@@ -47,27 +46,14 @@ public sealed class ColourTests
     [Test]
     public void Build_sh_piped_under_CI_with_TERM_set_prints_no_escape_codes()
     {
-        var info = new ProcessStartInfo(Path.Combine(HostFixture.RepositoryRoot, "build.sh"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = HostFixture.RepositoryRoot,
-        };
-        info.ArgumentList.Add("--target=Up");
-        info.ArgumentList.Add("--dryrun");
-        info.Environment["TERM"] = "xterm-256color";
-        info.Environment["CI"] = "true";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("build.sh did not finish in 3 minutes");
-        }
+        var (exitCode, output, error) = RealBuildTests.RunBuildSh(
+            new Dictionary<string, string> { ["TERM"] = "xterm-256color", ["CI"] = "true" },
+            "--target=Up",
+            "--dryrun"
+        );
 
-        Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
-        Assert.That(output.Result, Does.Contain("Dry run: 5 task(s) would run"));
-        Assert.That(output.Result + error.Result, Does.Not.Contain(Escape));
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("Dry run: 5 task(s) would run"));
+        Assert.That(output + error, Does.Not.Contain(Escape));
     }
 }

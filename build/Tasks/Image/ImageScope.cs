@@ -10,12 +10,7 @@ namespace Build.Tasks.Image;
     "Reuse the last Caro image instead of publishing and building it.",
     Kind = ArgumentKind.Flag
 )]
-[TaskArgument(
-    LifecycleArguments.Services,
-    "Only these services, comma-separated; Caro's image is built only if they include it.",
-    Kind = ArgumentKind.List,
-    Default = "all"
-)]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
 [TaskArgument(
     ImageArguments.BaseImage,
     "The runtime base of Caro's image.",
@@ -32,7 +27,7 @@ public static class ImageScope
     /// <summary>Null when Caro runs in this Up (or no service list was given), else why its image is not needed.</summary>
     public static string? NotWanted(BuildContext context)
     {
-        var services = context.Args.GetList(LifecycleArguments.Services);
+        var services = ServiceSelection.Of(context);
         if (
             services.Count > 0
             && !services.Contains(CaroImageNames.Service, StringComparer.Ordinal)

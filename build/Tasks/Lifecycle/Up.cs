@@ -14,12 +14,7 @@ namespace Build.Tasks.Lifecycle;
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
 [TaskArgumentsFrom(typeof(StackSession))]
 [TaskArgumentsFrom(typeof(StackHealth))]
-[TaskArgument(
-    LifecycleArguments.Services,
-    "Only these services, comma-separated.",
-    Kind = ArgumentKind.List,
-    Default = "all"
-)]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -32,10 +27,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         var resolved = await Preflight.CheckAsync(session);
         var compose = await session.ComposeAsync();
         var file = session.LoadCompose(resolved);
-        var services = session.SelectServices(
-            file,
-            context.Args.GetList(LifecycleArguments.Services)
-        );
+        var services = session.SelectServices(file, ServiceSelection.Of(context));
         var own = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

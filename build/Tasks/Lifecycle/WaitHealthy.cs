@@ -8,12 +8,7 @@ namespace Build.Tasks.Lifecycle;
 )]
 [TaskArgumentsFrom(typeof(StackSession))]
 [TaskArgumentsFrom(typeof(StackHealth))]
-[TaskArgument(
-    LifecycleArguments.Services,
-    "Only these services, comma-separated.",
-    Kind = ArgumentKind.List,
-    Default = "all"
-)]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
 public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -25,7 +20,7 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
         await session.UseRunningSecretsAsync();
         await StackHealth.WaitAsync(
             session,
-            session.SelectServices(compose, context.Args.GetList(LifecycleArguments.Services))
+            session.SelectServices(compose, ServiceSelection.Of(context))
         );
     }
 }
