@@ -5,6 +5,12 @@ using Cake.Core.IO;
 namespace Build.Caro;
 
 /// <summary>Where Caro's projects live and which configuration the Caro targets use.</summary>
+[TaskArgument(
+    CaroArguments.Configuration,
+    "Build configuration.",
+    Values = ["Debug", "Release"],
+    Default = "Debug"
+)]
 public static class CaroProjects
 {
     public static FilePath Service(BuildContext context) =>

@@ -1,6 +1,31 @@
 namespace Build.Host;
 
-/// <summary>Names of the command-line arguments the host itself understands (<c>--name=value</c>).</summary>
+/// <summary>
+/// The host's own switches (<c>--name=value</c>), declared once here: <c>--help</c> prints them and the
+/// argument check accepts them for every target.
+/// </summary>
+[TaskArgument(Target, "Target to run; repeat to run several.", Default = CommandLine.DefaultTarget)]
+[TaskArgument(
+    Verbosity,
+    "How much the build prints.",
+    Values = ["quiet", "minimal", "normal", "verbose", "diagnostic"],
+    Default = "normal"
+)]
+[TaskArgument(DryRun, "Print the tasks that would run; run nothing.", Kind = ArgumentKind.Flag)]
+[TaskArgument(Exclusive, "Run the target without its dependencies.", Kind = ArgumentKind.Flag)]
+[TaskArgument(
+    Env,
+    "Environment the targets work against.",
+    Values = ["dev", "staging", "prod"],
+    Default = "$INFISICAL_ENV, else dev"
+)]
+[TaskArgument(
+    Description,
+    "List every target with its description, its arguments and an example.",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgument(Tree, "Print the dependency graph of every target.", Kind = ArgumentKind.Flag)]
+[TaskArgument(Help, "This help.", Kind = ArgumentKind.Flag)]
 public static class ArgumentNames
 {
     public const string Target = "target";
@@ -32,4 +57,8 @@ public static class ArgumentNames
 
     /// <summary>Environment variable that selects the environment when <c>--env</c> is absent.</summary>
     public const string EnvVariable = "INFISICAL_ENV";
+
+    /// <summary>The host's switches as declared above.</summary>
+    public static IReadOnlyList<TaskArgumentAttribute> Declared { get; } =
+        TaskCatalog.ArgumentsOf(typeof(ArgumentNames));
 }

@@ -18,6 +18,7 @@ public sealed class BuildContext : CakeContextAdapter
         CommandLine commandLine,
         BuildPaths paths,
         TaskCatalog tasks,
+        ArgumentScope arguments,
         CancellationToken cancellation
     )
         : base(
@@ -43,7 +44,7 @@ public sealed class BuildContext : CakeContextAdapter
         Paths = paths;
         Tasks = tasks;
         CancellationToken = cancellation;
-        Args = new BuildArguments(commandLine.Arguments);
+        Args = new BuildArguments(commandLine.Arguments, arguments);
     }
 
     /// <summary>The console the build writes to (tests pass a fake one).</summary>
@@ -84,8 +85,7 @@ internal sealed class CakeServices : IServiceProvider
     public CakeServices(
         FilteringConsole console,
         Verbosity verbosity,
-        DirectoryPath workingDirectory,
-        CommandLine commandLine
+        DirectoryPath workingDirectory
     )
     {
         Console = console;
@@ -96,10 +96,10 @@ internal sealed class CakeServices : IServiceProvider
         };
         Globber = new Globber(FileSystem, Environment);
         Log = new CakeBuildLog(console, verbosity);
+        // Left empty on purpose: tasks read arguments through BuildContext.Args, whose reads are checked
+        // against the task's declarations; Cake's Argument<T> alias would bypass that (build/Host/README.md).
         Arguments = new CakeArguments(
-            commandLine
-                .Arguments.SelectMany(kv => kv.Value.Select(v => (kv.Key, v)))
-                .ToLookup(p => p.Key, p => p.v, StringComparer.OrdinalIgnoreCase)
+            Array.Empty<string>().ToLookup(n => n, n => n, StringComparer.OrdinalIgnoreCase)
         );
         Configuration = new EmptyConfiguration();
         Tools = new ToolLocator(

@@ -23,6 +23,7 @@ public sealed class BuildHost
     private Func<BuildContext, FrostingLifetime<BuildContext>>? _lifetime;
     private Func<BuildContext, FrostingTaskLifetime<BuildContext>>? _taskLifetime;
     private Func<string, string?> _getVariable = Environment.GetEnvironmentVariable;
+    private Func<bool> _isTerminal = () => !Console.IsOutputRedirected;
 
     public BuildHost UseConsole(IConsole console) => With(() => _console = console);
 
@@ -36,6 +37,9 @@ public sealed class BuildHost
 
     public BuildHost UseEnvironmentVariables(Func<string, string?> getVariable) =>
         With(() => _getVariable = getVariable);
+
+    /// <summary>Whether the output is a terminal (default: standard output is not redirected); colour only then.</summary>
+    public BuildHost UseTerminal(bool isTerminal) => With(() => _isTerminal = () => isTerminal);
 
     public BuildHost UseLifetime<T>()
         where T : FrostingLifetime<BuildContext>, new() => With(() => _lifetime = _ => new T());
@@ -52,8 +56,11 @@ public sealed class BuildHost
         CancellationToken cancellation = default
     )
     {
+        // Colour only on a terminal and without NO_COLOR (any non-empty value).
+        var color = _isTerminal() && string.IsNullOrEmpty(_getVariable("NO_COLOR"));
         var console = new FilteringConsole(
-            _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
+            _console ?? new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime())),
+            color
         );
         CommandLine commandLine;
         TaskCatalog catalog;
@@ -65,6 +72,21 @@ public sealed class BuildHost
             {
                 PrintInformation(console, commandLine, catalog);
                 return Success;
+            }
+            // A target given on the command line is checked first; the implied Default after the arguments,
+            // so that a misspelt --target is reported as such.
+            if (commandLine.Arguments.ContainsKey(ArgumentNames.Target))
+            {
+                CheckTargets(commandLine, catalog);
+            }
+            var problems = ArgumentCheck.Problems(commandLine, catalog);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    console.WriteErrorLine("Error: " + problem);
+                }
+                return UsageError;
             }
             CheckTargets(commandLine, catalog);
         }
@@ -86,28 +108,46 @@ public sealed class BuildHost
             return UsageError;
         }
 
-        var services = new CakeServices(
-            console,
-            commandLine.Verbosity,
-            new DirectoryPath(root),
-            commandLine
-        );
+        var services = new CakeServices(console, commandLine.Verbosity, new DirectoryPath(root));
+        var scope = new ArgumentScope(catalog);
         var context = new BuildContext(
             services,
             commandLine,
             new BuildPaths(new DirectoryPath(root)),
             catalog,
+            scope,
             cancellation
         );
         var engine = new CakeEngine(services.Data, services.Log);
         var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var instances = Register(engine, catalog, context, skipped);
+        var instances = Register(engine, catalog, context, scope, skipped);
         var strategy = new ExecutionStrategy(
             services.Log,
             new CakeReportPrinter(console, context),
             commandLine.DryRun,
             name => instances.TryGetValue(name, out var task) ? task.SkippedMessage : null
         );
+        var late = catalog
+            .Plan(commandLine.Targets, commandLine.Exclusive)
+            .Where(t => instances[t.Name] is ICheckArguments)
+            .SelectMany(t =>
+                As(
+                    scope,
+                    t,
+                    () => ((ICheckArguments)instances[t.Name]).ArgumentProblems(context).ToArray()
+                )
+            )
+            .Distinct()
+            .ToArray();
+        scope.Current = null;
+        if (late.Length > 0)
+        {
+            foreach (var problem in late)
+            {
+                console.WriteErrorLine("Error: " + problem);
+            }
+            return UsageError;
+        }
         var settings = new ExecutionSettings().SetTargets(commandLine.Targets);
         if (commandLine.Exclusive)
         {
@@ -150,6 +190,7 @@ public sealed class BuildHost
         CakeEngine engine,
         TaskCatalog catalog,
         BuildContext context,
+        ArgumentScope scope,
         HashSet<string> skipped
     )
     {
@@ -165,11 +206,16 @@ public sealed class BuildHost
             {
                 builder.IsDependentOn(dependency);
             }
+            // While a task's code runs, it may read only the arguments it declares (ArgumentScope).
             builder
-                .WithCriteria(ctx => task.ShouldRun(ctx) || !skipped.Add(info.Name))
-                .Does(ctx => task.RunAsync(ctx))
-                .ReportError(exception => task.OnError(Unwrap(exception), context))
-                .Finally(ctx => task.Finally(ctx));
+                .WithCriteria(ctx =>
+                    As(scope, info, () => task.ShouldRun(ctx)) || !skipped.Add(info.Name)
+                )
+                .Does(ctx => As(scope, info, () => task.RunAsync(ctx)))
+                .ReportError(exception =>
+                    As(scope, info, () => task.OnError(Unwrap(exception), context))
+                )
+                .Finally(ctx => As(scope, info, () => task.Finally(ctx)));
             if (info.ContinueOnError)
             {
                 builder.ContinueOnError();
@@ -189,6 +235,18 @@ public sealed class BuildHost
             engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
         }
         return instances;
+    }
+
+    private static T As<T>(ArgumentScope scope, TaskInfo task, Func<T> action)
+    {
+        scope.Current = task;
+        return action();
+    }
+
+    private static void As(ArgumentScope scope, TaskInfo task, Action action)
+    {
+        scope.Current = task;
+        action();
     }
 
     private static void CheckTargets(CommandLine commandLine, TaskCatalog catalog)

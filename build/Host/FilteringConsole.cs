@@ -5,8 +5,10 @@ namespace Build.Host;
 /// <summary>
 /// The console every task and Cake's log write to: each piece of text passes through the registered filters
 /// first (e.g. a secret masker), so no target can print a value a filter knows about.
+/// With <paramref name="color"/> false (output not a terminal, or <c>NO_COLOR</c> set) no colour reaches the
+/// output: no ANSI escape codes and no console colour changes.
 /// </summary>
-internal sealed class FilteringConsole(IConsole inner) : IConsole
+internal sealed class FilteringConsole(IConsole inner, bool color = true) : IConsole
 {
     private Func<string, string>[] _filters = [];
 
@@ -21,16 +23,28 @@ internal sealed class FilteringConsole(IConsole inner) : IConsole
     public ConsoleColor ForegroundColor
     {
         get => inner.ForegroundColor;
-        set => inner.ForegroundColor = value;
+        set
+        {
+            if (color)
+            {
+                inner.ForegroundColor = value;
+            }
+        }
     }
 
     public ConsoleColor BackgroundColor
     {
         get => inner.BackgroundColor;
-        set => inner.BackgroundColor = value;
+        set
+        {
+            if (color)
+            {
+                inner.BackgroundColor = value;
+            }
+        }
     }
 
-    public bool SupportAnsiEscapeCodes => inner.SupportAnsiEscapeCodes;
+    public bool SupportAnsiEscapeCodes => color && inner.SupportAnsiEscapeCodes;
 
     public void Write(string format, params object[] arg) =>
         inner.Write(Filter(Format(format, arg)));
@@ -52,7 +66,13 @@ internal sealed class FilteringConsole(IConsole inner) : IConsole
 
     public void WriteErrorLine(string value) => inner.WriteErrorLine(Filter(value));
 
-    public void ResetColor() => inner.ResetColor();
+    public void ResetColor()
+    {
+        if (color)
+        {
+            inner.ResetColor();
+        }
+    }
 
     private string Filter(string text)
     {

@@ -12,30 +12,36 @@ public static class HelpPrinter
         );
         console.WriteLine("");
         console.WriteLine("Options:");
-        console.WriteLine(
-            "  --target=<Target>, -t      Target to run (default: Default). Repeat to run several."
-        );
-        console.WriteLine(
-            "  --verbosity=<level>, -v    quiet, minimal, normal (default), verbose or diagnostic."
-        );
-        console.WriteLine(
-            "  --dryrun, --dry-run        Print the tasks that would run; run nothing."
-        );
-        console.WriteLine("  --exclusive, -e            Run the target without its dependencies.");
-        console.WriteLine(
-            "  --env=<dev|staging|prod>   Environment (default: $INFISICAL_ENV, else dev)."
-        );
-        console.WriteLine(
-            "  --description              List every target with its description and an example."
-        );
-        console.WriteLine(
-            "  --tree                     Print the dependency graph of every target."
-        );
-        console.WriteLine("  --help, -h                 This help.");
+        foreach (var argument in ArgumentNames.Declared)
+        {
+            var aliases = ArgumentNames
+                .Aliases.Where(a => a.Value == argument.Name)
+                .Select(a => (a.Key.Length == 1 ? "-" : "--") + a.Key);
+            WriteArgument(console, argument, string.Join(", ", aliases));
+        }
         console.WriteLine("");
         console.WriteLine(
-            "Any other --name=value is a build argument for the tasks; see --description."
+            "Any other --name=value is an argument of a target; --description lists them per target."
         );
+    }
+
+    /// <summary>One argument: how it is written, what it does, its default (and aliases).</summary>
+    private static void WriteArgument(
+        IConsole console,
+        TaskArgumentAttribute argument,
+        string aliases = ""
+    )
+    {
+        var text = argument.Description;
+        if (argument.Default is { } defaultValue)
+        {
+            text += $" (default: {defaultValue})";
+        }
+        if (aliases.Length > 0)
+        {
+            text += $" Also {aliases}.";
+        }
+        console.WriteLine($"      {argument.Usage, -34} {text}");
     }
 
     public static void Targets(IConsole console, TaskCatalog catalog)
@@ -52,6 +58,10 @@ public static class HelpPrinter
                     : string.Empty;
             console.WriteLine($"  {task.Name.PadRight(width)}  {task.Description}{after}");
             console.WriteLine($"  {new string(' ', width)}  e.g. ./build.sh --target={task.Name}");
+            foreach (var argument in task.Arguments)
+            {
+                WriteArgument(console, argument);
+            }
         }
     }
 

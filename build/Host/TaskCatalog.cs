@@ -9,8 +9,14 @@ public sealed record TaskInfo(
     Type Type,
     IReadOnlyList<string> Dependencies,
     IReadOnlyList<string> Dependees,
-    bool ContinueOnError
-);
+    bool ContinueOnError,
+    IReadOnlyList<TaskArgumentAttribute> Arguments
+)
+{
+    /// <summary>The declaration of <paramref name="name"/> among this task's arguments, or null.</summary>
+    public TaskArgumentAttribute? Argument(string name) =>
+        Arguments.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>Every task of the build, discovered from task classes and their attributes.</summary>
 public sealed class TaskCatalog
@@ -56,6 +62,57 @@ public sealed class TaskCatalog
                 && typeof(IFrostingTask).IsAssignableFrom(t)
             );
 
+    /// <summary>
+    /// The tasks that run for <paramref name="targets"/>: each target and, unless <paramref name="exclusive"/>,
+    /// its dependencies, transitively (the order does not matter here).
+    /// </summary>
+    public IReadOnlyList<TaskInfo> Plan(IEnumerable<string> targets, bool exclusive)
+    {
+        var plan = new Dictionary<string, TaskInfo>(StringComparer.OrdinalIgnoreCase);
+        void Add(string name)
+        {
+            if (Find(name) is { } task && plan.TryAdd(task.Name, task) && !exclusive)
+            {
+                foreach (var dependency in DependenciesOf(task))
+                {
+                    Add(dependency);
+                }
+            }
+        }
+        foreach (var target in targets)
+        {
+            Add(target);
+        }
+        return plan.Values.ToArray();
+    }
+
+    /// <summary>
+    /// The arguments declared on <paramref name="type"/> with <see cref="TaskArgumentAttribute"/>, plus those of
+    /// the helpers it names with <see cref="TaskArgumentsFromAttribute"/> (transitively).
+    /// </summary>
+    public static IReadOnlyList<TaskArgumentAttribute> ArgumentsOf(Type type)
+    {
+        var seen = new HashSet<Type>();
+        var arguments = new List<TaskArgumentAttribute>();
+        void Collect(Type t)
+        {
+            if (!seen.Add(t))
+            {
+                return;
+            }
+            arguments.AddRange(t.GetCustomAttributes<TaskArgumentAttribute>());
+            foreach (var from in t.GetCustomAttributes<TaskArgumentsFromAttribute>())
+            {
+                Collect(from.Type);
+            }
+        }
+        Collect(type);
+        return arguments
+            .GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First())
+            .ToArray();
+    }
+
     public static string NameOf(Type type) =>
         type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
 
@@ -68,6 +125,7 @@ public sealed class TaskCatalog
                 .Select(a => NameOf(a.Task))
                 .ToArray(),
             type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => NameOf(a.Task)).ToArray(),
-            type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null
+            type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null,
+            ArgumentsOf(type)
         );
 }

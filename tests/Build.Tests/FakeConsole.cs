@@ -15,7 +15,9 @@ public sealed class FakeConsole : IConsole
 
     public ConsoleColor ForegroundColor { get; set; }
     public ConsoleColor BackgroundColor { get; set; }
-    public bool SupportAnsiEscapeCodes => false;
+
+    /// <summary>What the console claims; the host may still turn colour off (not a terminal, NO_COLOR).</summary>
+    public bool SupportAnsiEscapeCodes { get; init; }
 
     public void Write(string format, params object[] arg) => _out.Append(Format(format, arg));
 

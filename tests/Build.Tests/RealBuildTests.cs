@@ -95,7 +95,14 @@ public sealed class RealBuildTests
         );
     }
 
-    private static (int ExitCode, string Output, string Error) RunBuildSh(params string[] args)
+    private static (int ExitCode, string Output, string Error) RunBuildSh(params string[] args) =>
+        RunBuildSh(new Dictionary<string, string>(), args);
+
+    /// <summary>./build.sh with its output redirected (not a terminal) and these extra environment variables.</summary>
+    internal static (int ExitCode, string Output, string Error) RunBuildSh(
+        IReadOnlyDictionary<string, string> environment,
+        params string[] args
+    )
     {
         var info = new ProcessStartInfo(Path.Combine(HostFixture.RepositoryRoot, "build.sh"))
         {
@@ -106,6 +113,10 @@ public sealed class RealBuildTests
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -55,6 +55,7 @@ public sealed class Lint : FrostingTask<BuildContext>
 
 [TaskName(nameof(Gated))]
 [TaskDescription("Sample: skipped unless --open is given.")]
+[TaskArgument("open", "Let the task run.", Kind = ArgumentKind.Flag)]
 public sealed class Gated : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context)
@@ -140,6 +141,7 @@ public sealed class AfterBroken : FrostingTask<BuildContext>
 
 [TaskName(nameof(Probe))]
 [TaskDescription("Sample: records what the context says and runs a process through Cake.Common.")]
+[TaskArgument("name", "A text recorded in the journal.")]
 public sealed class Probe : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -177,4 +179,36 @@ public sealed class Leaky : FrostingTask<BuildContext>
         context.Console.WriteLine($"console: {Secret}");
         throw new BuildException($"failed with {Secret}");
     }
+}
+
+[TaskName(nameof(Picky))]
+[TaskDescription("Sample: declares one argument of each kind.")]
+[TaskArgument("mode", "An enumeration.", Values = ["fast", "slow"], Default = "fast")]
+[TaskArgument(
+    "count",
+    "A number.",
+    Kind = ArgumentKind.Number,
+    Default = "2",
+    Min = 1,
+    Max = 5,
+    Unit = "tries"
+)]
+[TaskArgument("items", "A list.", Kind = ArgumentKind.List, Values = ["a", "b"], Default = "all")]
+[TaskArgument("loud", "A switch.", Kind = ArgumentKind.Flag)]
+[IsDependentOn(typeof(Restore))]
+public sealed class Picky : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        Journal.Add(
+            $"mode={context.Args.Get("mode")} count={context.Args.GetInt("count")} items={string.Join("+", context.Args.GetList("items"))} loud={context.Args.Flag("loud")}"
+        );
+}
+
+[TaskName(nameof(Sneaky))]
+[TaskDescription("Sample: reads an argument it does not declare (a programming error).")]
+[TaskArgument("declared", "The one it declares.")]
+public sealed class Sneaky : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        Journal.Add($"open={context.Args.Get("open")}");
 }

@@ -9,6 +9,7 @@ namespace Build.Tasks.Caro;
 
 [TaskName(nameof(CaroBuild))]
 [TaskDescription("Compiles Caro (caro/Caro); --configuration=Release for an optimised build.")]
+[TaskArgumentsFrom(typeof(CaroProjects))]
 public sealed class CaroBuild : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

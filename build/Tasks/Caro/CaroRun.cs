@@ -12,12 +12,30 @@ namespace Build.Tasks.Caro;
     "Runs Caro locally on its embedded defaults (InMemory database, OTLP to localhost:4318) and prints its URLs; Ctrl+C stops it. --http-port, --management-port, --no-telemetry."
 )]
 [IsDependentOn(typeof(CaroBuild))]
+[TaskArgumentsFrom(typeof(CaroProjects))]
+[TaskArgument(
+    CaroArguments.HttpPort,
+    "The API port.",
+    Kind = ArgumentKind.Number,
+    Default = "8080",
+    Min = 1,
+    Max = 65535
+)]
+[TaskArgument(
+    CaroArguments.ManagementPort,
+    "The management (health) port.",
+    Kind = ArgumentKind.Number,
+    Default = "9090",
+    Min = 1,
+    Max = 65535
+)]
+[TaskArgument(CaroArguments.NoTelemetry, "Switch telemetry export off.", Kind = ArgumentKind.Flag)]
 public sealed class CaroRun : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var http = context.Args.GetInt(CaroArguments.HttpPort, 8080, 1, 65535);
-        var management = context.Args.GetInt(CaroArguments.ManagementPort, 9090, 1, 65535);
+        var http = context.Args.GetInt(CaroArguments.HttpPort);
+        var management = context.Args.GetInt(CaroArguments.ManagementPort);
         var environment = new Dictionary<string, string?>
         {
             ["CARO_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -13,6 +13,9 @@ namespace Build.Tasks.Caro;
     "Runs Caro's tests (domain, HTTP API, telemetry, process, and the MariaDB suite when mariadbd is installed); --skip-mariadb, --filter=EXPR."
 )]
 [IsDependentOn(typeof(CaroBuild))]
+[TaskArgumentsFrom(typeof(CaroProjects))]
+[TaskArgument(TestArguments.Filter, "A dotnet test --filter expression.")]
+[TaskArgument(CaroArguments.SkipMariaDb, "Leave out the MariaDB suite.", Kind = ArgumentKind.Flag)]
 public sealed class CaroTest : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

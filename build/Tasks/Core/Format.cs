@@ -16,6 +16,11 @@ public static class FormatArguments
 [TaskDescription(
     "Checks C# formatting with CSharpier (pinned in .config/dotnet-tools.json); --fix rewrites the files."
 )]
+[TaskArgument(
+    FormatArguments.Fix,
+    "Rewrite the files instead of only checking them.",
+    Kind = ArgumentKind.Flag
+)]
 public sealed class Format : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

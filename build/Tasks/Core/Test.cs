@@ -13,8 +13,32 @@ namespace Build.Tasks.Core;
 [TaskDescription(
     "Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it."
 )]
-public sealed class Test : FrostingTask<BuildContext>
+[TaskArgument(
+    TestArguments.Project,
+    "Only these test projects (e.g. Build.Tests), comma-separated.",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
+[TaskArgument(TestArguments.Filter, "A dotnet test --filter expression passed to every project.")]
+public sealed class Test : FrostingTask<BuildContext>, ICheckArguments
 {
+    /// <summary>Unknown project names are refused before any task (TestRules included) runs.</summary>
+    public IEnumerable<string> ArgumentProblems(BuildContext context) => Problems(context);
+
+    private static IEnumerable<string> Problems(BuildContext context)
+    {
+        var names = AllProjects(context)
+            .Select(p => p.GetFilenameWithoutExtension().FullPath)
+            .ToList();
+        var unknown = context
+            .Args.GetList(TestArguments.Project)
+            .Where(w => Find(names, w) is null)
+            .ToList();
+        return unknown.Count > 0
+            ? [$"Unknown test project '{unknown[0]}'. Valid: {string.Join(", ", names.Order())}."]
+            : [];
+    }
+
     public override void Run(BuildContext context)
     {
         var projects = SelectProjects(context);
@@ -77,10 +101,7 @@ public sealed class Test : FrostingTask<BuildContext>
 
     private static List<FilePath> SelectProjects(BuildContext context)
     {
-        var all = context
-            .GetFiles($"{context.Paths.Tests.FullPath}/*/*.Tests.csproj")
-            .OrderBy(p => p.FullPath, StringComparer.Ordinal)
-            .ToList();
+        var all = AllProjects(context);
         var wanted = context.Args.GetList(TestArguments.Project);
         if (wanted.Count == 0)
         {
@@ -90,19 +111,23 @@ public sealed class Test : FrostingTask<BuildContext>
             p => p.GetFilenameWithoutExtension().FullPath,
             StringComparer.OrdinalIgnoreCase
         );
-        // --project=Verify and --project=Verify.Tests both name tests/Verify.Tests.
-        wanted = wanted
-            .Select(w =>
-                byName.ContainsKey(w) || !byName.ContainsKey(w + ".Tests") ? w : w + ".Tests"
-            )
-            .ToArray();
-        var unknown = wanted.Where(w => !byName.ContainsKey(w)).ToList();
-        if (unknown.Count > 0)
+        if (Problems(context).FirstOrDefault() is { } problem)
         {
-            throw new UsageException(
-                $"Unknown test project '{unknown[0]}'. Valid: {string.Join(", ", byName.Keys.Order())}."
-            );
+            throw new UsageException(problem);
         }
-        return wanted.Select(w => byName[w]).ToList();
+        return wanted.Select(w => byName[Find(byName.Keys, w)!]).Distinct().ToList();
     }
+
+    /// <summary><c>--project=Verify</c> and <c>--project=Verify.Tests</c> both name tests/Verify.Tests.</summary>
+    private static string? Find(IEnumerable<string> names, string wanted) =>
+        names.FirstOrDefault(n =>
+            n.Equals(wanted, StringComparison.OrdinalIgnoreCase)
+            || n.Equals(wanted + ".Tests", StringComparison.OrdinalIgnoreCase)
+        );
+
+    private static List<FilePath> AllProjects(BuildContext context) =>
+        context
+            .GetFiles($"{context.Paths.Tests.FullPath}/*/*.Tests.csproj")
+            .OrderBy(p => p.FullPath, StringComparer.Ordinal)
+            .ToList();
 }

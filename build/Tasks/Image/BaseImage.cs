@@ -10,6 +10,11 @@ namespace Build.Tasks.Image;
     "Builds a runtime base for Caro's image from this machine's own libraries (for machines without a registry); --base-image= names it (default caro-base:host)."
 )]
 [IsDependentOn(typeof(CaroPublish))]
+[TaskArgument(
+    ImageArguments.BaseImage,
+    "Name of the offline base image to build.",
+    Default = "caro-base:host"
+)]
 public sealed class BaseImage : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

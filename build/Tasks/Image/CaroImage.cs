@@ -12,6 +12,7 @@ namespace Build.Tasks.Image;
 )]
 [IsDependentOn(typeof(CaroPublish))]
 [IsDependeeOf(typeof(Up))]
+[TaskArgumentsFrom(typeof(ImageScope))]
 public sealed class CaroImage : AsyncFrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context)

@@ -7,6 +7,13 @@ namespace Build.Tasks.Image;
 [TaskDescription(
     "Publishes Caro for linux-x64 (self-contained, single file, trimmed, ReadyToRun) into .build/artifacts/caro/; skips when its inputs did not change. --ready-to-run=false: 27 MB instead of 48 MB image, 1.6 s instead of 0.8 s to ready."
 )]
+[TaskArgumentsFrom(typeof(ImageScope))]
+[TaskArgument(
+    ImageArguments.ReadyToRun,
+    "Publish ReadyToRun (false: smaller image, slower start).",
+    Kind = ArgumentKind.Flag,
+    Default = "true"
+)]
 public sealed class CaroPublish : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context)

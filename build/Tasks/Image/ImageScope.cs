@@ -5,6 +5,17 @@ using Build.Tasks.Lifecycle;
 namespace Build.Tasks.Image;
 
 /// <summary>When CaroPublish and CaroImage have nothing to do: <c>--no-build</c>, or <c>--services</c> without Caro.</summary>
+[TaskArgument(
+    ImageArguments.NoBuild,
+    "Reuse the last Caro image instead of publishing and building it.",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
+[TaskArgument(
+    ImageArguments.BaseImage,
+    "The runtime base of Caro's image.",
+    Default = "$CARO_BASE_IMAGE, else the Dockerfile's pinned runtime-deps"
+)]
 public static class ImageScope
 {
     /// <summary>Null when Caro should be published, else the reason it is not.</summary>
@@ -16,7 +27,7 @@ public static class ImageScope
     /// <summary>Null when Caro runs in this Up (or no service list was given), else why its image is not needed.</summary>
     public static string? NotWanted(BuildContext context)
     {
-        var services = context.Args.GetList(LifecycleArguments.Services);
+        var services = ServiceSelection.Of(context);
         if (
             services.Count > 0
             && !services.Contains(CaroImageNames.Service, StringComparer.Ordinal)

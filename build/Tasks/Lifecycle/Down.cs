@@ -6,6 +6,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Stops and removes the stack's containers and networks (found by the compose project label); keeps stack/data."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
 public sealed class Down : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

@@ -7,6 +7,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Shows every variable of stack/env.yaml for --env: set or missing, value (secrets masked), source (Infisical, environment, default); fails on missing required ones."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
 public sealed class EnvCheck : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

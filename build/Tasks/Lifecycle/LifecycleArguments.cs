@@ -26,17 +26,8 @@ public static class LifecycleArguments
     /// <summary>Logs shows the last N lines of each container (default 100).</summary>
     public const string Tail = "tail";
 
-    public const int DefaultTail = 100;
-
-    public const int MaxTail = 1_000_000;
-
     /// <summary>WaitHealthy's deadline in seconds (default 180).</summary>
     public const string Timeout = "timeout";
-
-    public const int DefaultTimeoutSeconds = 180;
-
-    /// <summary>One day: the longest deadline Polly's timeout strategy accepts.</summary>
-    public const int MaxTimeoutSeconds = 86_400;
 
     /// <summary>Reset deletes the data without asking.</summary>
     public const string Yes = "yes";

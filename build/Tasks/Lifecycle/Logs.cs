@@ -7,19 +7,25 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Shows the stack's container logs (secrets masked): --service=X (or SVC=X), --tail=N (default 100), --follow."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgument(LifecycleArguments.Service, "The one service to show.", Default = "$SVC, else all")]
+[TaskArgument(LifecycleArguments.Follow, "Keep streaming until Ctrl+C.", Kind = ArgumentKind.Flag)]
+[TaskArgument(
+    LifecycleArguments.Tail,
+    "The last N lines of each container.",
+    Kind = ArgumentKind.Number,
+    Default = "100",
+    Min = 0,
+    Max = 1_000_000,
+    Unit = "lines"
+)]
 public sealed class Logs : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
         var session = StackSession.For(context);
         await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var tail = context.Args.GetInt(
-            LifecycleArguments.Tail,
-            LifecycleArguments.DefaultTail,
-            0,
-            LifecycleArguments.MaxTail,
-            "lines"
-        );
+        var tail = context.Args.GetInt(LifecycleArguments.Tail);
         var follow = context.Args.Flag(LifecycleArguments.Follow);
         var service =
             context.Args.Get(LifecycleArguments.Service)

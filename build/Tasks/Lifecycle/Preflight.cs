@@ -7,6 +7,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Up's first step, before any image is built: Docker engine reachable, compose present, secrets resolved (Infisical or --secrets=local) with every required variable set."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
 public sealed class Preflight : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

@@ -8,6 +8,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Shows each service of the stack: state, health, uptime and published ports (from the Docker engine)."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
 public sealed class Ps : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

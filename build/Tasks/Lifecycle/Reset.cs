@@ -7,6 +7,8 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Deletes the stack's data (stack/data) after confirmation (--yes for scripts); refuses while any container, of any project, running or stopped, mounts it."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgument(LifecycleArguments.Yes, "Delete the data without asking.", Kind = ArgumentKind.Flag)]
 public sealed class Reset : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

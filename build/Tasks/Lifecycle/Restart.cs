@@ -6,6 +6,7 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription("Down, then Up (with everything Up depends on).")]
 [IsDependentOn(typeof(Down))]
 [IsDependentOn(typeof(Up))]
+[TaskArgumentsFrom(typeof(StackSession))]
 public sealed class Restart : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>

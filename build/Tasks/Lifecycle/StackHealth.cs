@@ -5,6 +5,15 @@ using Build.Host;
 namespace Build.Tasks.Lifecycle;
 
 /// <summary>WaitHealthy's logic, shared by the WaitHealthy and Up targets.</summary>
+[TaskArgument(
+    LifecycleArguments.Timeout,
+    "How long to wait for the services to be healthy.",
+    Kind = ArgumentKind.Number,
+    Default = "180",
+    Min = 1,
+    Max = 86_400, // one day: the longest deadline Polly's timeout strategy accepts
+    Unit = "seconds"
+)]
 public static class StackHealth
 {
     public const int LogLines = 30;
@@ -13,13 +22,7 @@ public static class StackHealth
     public static async Task WaitAsync(StackSession session, IReadOnlyList<ComposeService> services)
     {
         var context = session.Context;
-        var timeout = context.Args.GetInt(
-            LifecycleArguments.Timeout,
-            LifecycleArguments.DefaultTimeoutSeconds,
-            1,
-            LifecycleArguments.MaxTimeoutSeconds,
-            "seconds"
-        );
+        var timeout = context.Args.GetInt(LifecycleArguments.Timeout);
         var containers = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

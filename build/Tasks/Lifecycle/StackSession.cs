@@ -11,6 +11,22 @@ namespace Build.Tasks.Lifecycle;
 /// What every lifecycle target shares in one run: project name, compose file, docker and compose CLIs, the secrets
 /// and the masker every printed line goes through. One per build context, so Restart's Down and Up share it.
 /// </summary>
+[TaskArgument(
+    LifecycleArguments.ComposeFile,
+    "The compose file; its folder holds env.yaml and data/.",
+    Default = "stack/docker-compose.yaml"
+)]
+[TaskArgument(
+    LifecycleArguments.ProjectName,
+    "Compose project name.",
+    Default = "$LGTM_PROJECT_NAME, else lgtm"
+)]
+[TaskArgument(
+    LifecycleArguments.Secrets,
+    "Where secrets come from: Infisical, or catalog defaults and development-only secrets (dev only).",
+    Values = ["infisical", "local"],
+    Default = "infisical"
+)]
 public sealed partial class StackSession
 {
     private static readonly ConditionalWeakTable<BuildContext, StackSession> Sessions = new();
@@ -128,13 +144,15 @@ public sealed partial class StackSession
     public ComposeFile LoadCompose(ResolvedEnvironment resolved) =>
         ComposeFile.Load(ComposeFilePath, name => resolved.Get(name) ?? Variable(name));
 
-    /// <summary>The services named by <c>--services</c> (all when absent); unknown names are a usage error.</summary>
+    /// <summary>
+    /// The services <paramref name="names"/> (a task's <c>--services</c>; all when empty); unknown names are a
+    /// usage error.
+    /// </summary>
     public IReadOnlyList<ComposeService> SelectServices(
         ComposeFile compose,
-        IReadOnlyList<string>? names = null
+        IReadOnlyList<string> names
     )
     {
-        names ??= Context.Args.GetList(LifecycleArguments.Services);
         if (names.Count == 0)
         {
             return compose.Services;

@@ -12,6 +12,9 @@ namespace Build.Tasks.Lifecycle;
 )]
 [IsDependentOn(typeof(Preflight))]
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgumentsFrom(typeof(StackHealth))]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -24,7 +27,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         var resolved = await Preflight.CheckAsync(session);
         var compose = await session.ComposeAsync();
         var file = session.LoadCompose(resolved);
-        var services = session.SelectServices(file);
+        var services = session.SelectServices(file, ServiceSelection.Of(context));
         var own = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

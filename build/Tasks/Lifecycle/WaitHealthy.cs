@@ -6,6 +6,9 @@ namespace Build.Tasks.Lifecycle;
 [TaskDescription(
     "Polls every service's readiness endpoint from the host (Polly: deadline --timeout, backoff with jitter); fails fast on an exited, restarting or unhealthy container."
 )]
+[TaskArgumentsFrom(typeof(StackSession))]
+[TaskArgumentsFrom(typeof(StackHealth))]
+[TaskArgumentsFrom(typeof(ServiceSelection))]
 public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -15,6 +18,9 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
         var compose = session.LoadComposeWithoutSecrets();
         // A failing service's last log lines are printed: masked with the secrets the containers hold.
         await session.UseRunningSecretsAsync();
-        await StackHealth.WaitAsync(session, session.SelectServices(compose));
+        await StackHealth.WaitAsync(
+            session,
+            session.SelectServices(compose, ServiceSelection.Of(context))
+        );
     }
 }

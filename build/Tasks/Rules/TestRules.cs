@@ -10,6 +10,28 @@ namespace Build.Tasks.Rules;
     "Checks and unit-tests the Mimir alert rules of every tenant (mimirtool rules check/lint, promtool check/test rules); --promtool=PATH and --mimirtool=PATH pick the tools, --strict fails on a skipped tool, --junit=PATH writes JUnit XML."
 )]
 [IsDependeeOf(typeof(Build.Tasks.Core.Test))]
+[TaskArgument(
+    RulesArguments.Promtool,
+    "Path of the promtool binary.",
+    Default = "PATH, else Docker"
+)]
+[TaskArgument(
+    RulesArguments.Mimirtool,
+    "Path of the mimirtool binary.",
+    Default = "PATH, else Docker"
+)]
+[TaskArgument(RulesArguments.Junit, "Write a JUnit XML report to this file.")]
+[TaskArgument(RulesArguments.Strict, "A skipped tool fails the run.", Kind = ArgumentKind.Flag)]
+[TaskArgument(
+    RulesArguments.RulesDir,
+    "Folder with one sub-folder of rule files per tenant.",
+    Default = "stack/config/mimir/rules"
+)]
+[TaskArgument(
+    RulesArguments.RuleTestsDir,
+    "Folder with one sub-folder of promtool test files per tenant.",
+    Default = "tests/rules"
+)]
 public sealed class TestRules : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -8,6 +8,31 @@ namespace Build.Tasks.Stack;
 [TaskDescription(
     "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers with the engines' own checks (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker, --loki/--mimir/--tempo/--alloy=PATH run an engine binary, --offline never pulls an image)."
 )]
+[TaskArgument(
+    ValidateArguments.Layers,
+    "Which layers run: 1 parse, 2 static, 3 cross-file, 4 real checkers (e.g. 1-3).",
+    Default = "1-4"
+)]
+[TaskArgument(ValidateArguments.StaticOnly, "Same as --layers=1-3.", Kind = ArgumentKind.Flag)]
+[TaskArgument(
+    ValidateArguments.Strict,
+    "A checker that cannot run is an error.",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgument(
+    ValidateArguments.CheckerTimeout,
+    "Upper bound for each real checker.",
+    Kind = ArgumentKind.Number,
+    Default = "60",
+    Min = 1,
+    Max = 3600,
+    Unit = "seconds"
+)]
+[TaskArgument(
+    ValidateArguments.StackDir,
+    "Validate another copy of the stack folder.",
+    Default = "stack"
+)]
 public sealed class Validate : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -78,7 +103,7 @@ public sealed class Validate : FrostingTask<BuildContext>
 
     private static int CheckerTimeout(BuildContext context)
     {
-        return context.Args.GetInt(ValidateArguments.CheckerTimeout, 60, 1, 3600, "seconds");
+        return context.Args.GetInt(ValidateArguments.CheckerTimeout);
     }
 
     private static IReadOnlySet<int> Layers(BuildContext context)
