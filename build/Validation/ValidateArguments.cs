@@ -22,5 +22,10 @@ public static class ValidateArguments
     public const string Offline = "offline";
 
     /// <summary><c>--loki=PATH</c>, <c>--mimir=PATH</c>, <c>--tempo=PATH</c>, <c>--alloy=PATH</c>: the engine binary to run natively (beats PATH and the image).</summary>
-    public static readonly IReadOnlyList<string> Engines = ["loki", "mimir", "tempo", "alloy"];
+    public const string Loki = "loki";
+    public const string Mimir = "mimir";
+    public const string Tempo = "tempo";
+    public const string Alloy = "alloy";
+
+    public static readonly IReadOnlyList<string> Engines = [Loki, Mimir, Tempo, Alloy];
 }

@@ -14,7 +14,12 @@ public sealed record VerifyPlan
     public required string StackDirectory { get; init; }
     public required VerifyEndpoints Endpoints { get; init; }
     public TimeSpan Deadline { get; init; } =
-        TimeSpan.FromSeconds(VerifyArguments.DefaultDeadlineSeconds);
+        TimeSpan.FromSeconds(
+            int.Parse(
+                VerifyArguments.DefaultDeadlineSeconds,
+                System.Globalization.CultureInfo.InvariantCulture
+            )
+        );
 
     /// <summary>Per tenant: true when Up uploaded its Alertmanager configuration, false when it did not, null unknown.</summary>
     public Func<string, bool?> AlertmanagerUploaded { get; init; } = _ => null;

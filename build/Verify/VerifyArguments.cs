@@ -6,11 +6,13 @@ public static class VerifyArguments
     /// <summary>Only these tenants (<c>--tenants=a,b</c>); default: every tenant of stack/env.yaml.</summary>
     public const string Tenants = "tenants";
 
-    /// <summary>Seconds Verify waits for everything to show up (default <see cref="DefaultDeadlineSeconds"/>).</summary>
+    /// <summary>
+    /// Seconds Verify waits for everything to show up (declared on VerifyRun: default 120, because rules are
+    /// evaluated every minute and span metrics every 15 s, so two minutes covers both).
+    /// </summary>
     public const string Deadline = "deadline";
 
-    /// <summary>Rules are evaluated every minute and span metrics every 15 s: two minutes covers both.</summary>
-    public const int DefaultDeadlineSeconds = 120;
+    public const string DefaultDeadlineSeconds = "120";
 
     /// <summary>Send to each backend's own OTLP receiver with X-Scope-OrgID instead of through Alloy.</summary>
     public const string Direct = "direct";

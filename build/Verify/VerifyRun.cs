@@ -11,18 +11,56 @@ namespace Build.Verify;
 /// Verify as a target: reads the arguments and the stack catalog, finds the endpoints (published ports of the
 /// running containers, each overridable), runs the checks under a live view, prints the table, fails on a failure.
 /// </summary>
+[TaskArgument(
+    VerifyArguments.Tenants,
+    "Only these tenants, comma-separated (stack/env.yaml's tenants).",
+    Kind = ArgumentKind.List,
+    Default = "all"
+)]
+[TaskArgument(
+    VerifyArguments.Deadline,
+    "How long Verify waits for everything to show up.",
+    Kind = ArgumentKind.Number,
+    Default = VerifyArguments.DefaultDeadlineSeconds,
+    Min = 1,
+    Max = 3600,
+    Unit = "seconds"
+)]
+[TaskArgument(
+    VerifyArguments.Direct,
+    "Send to each backend's own OTLP endpoint with X-Scope-OrgID instead of through Alloy.",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgument(VerifyArguments.AlloyUrl, "Alloy's OTLP/HTTP base URL.", Default = "published port")]
+[TaskArgument(VerifyArguments.LokiUrl, "Loki's HTTP API base URL.", Default = "published port")]
+[TaskArgument(VerifyArguments.MimirUrl, "Mimir's HTTP API base URL.", Default = "published port")]
+[TaskArgument(VerifyArguments.TempoUrl, "Tempo's HTTP API base URL.", Default = "published port")]
+[TaskArgument(
+    VerifyArguments.GrafanaUrl,
+    "Grafana's base URL (with --direct, Grafana is checked only when given).",
+    Default = "published port"
+)]
+[TaskArgument(
+    VerifyArguments.OtlpLogsUrl,
+    "Where log records are sent (full OTLP/HTTP URL).",
+    Default = "Alloy, or Loki's /otlp/v1/logs with --direct"
+)]
+[TaskArgument(
+    VerifyArguments.OtlpMetricsUrl,
+    "Where metric samples are sent (full OTLP/HTTP URL).",
+    Default = "Alloy, or Mimir's /otlp/v1/metrics with --direct"
+)]
+[TaskArgument(
+    VerifyArguments.OtlpTracesUrl,
+    "Where spans are sent (full OTLP/HTTP URL).",
+    Default = "Alloy, or Tempo's OTLP receiver with --direct"
+)]
 public static class VerifyRun
 {
     public static async Task RunAsync(StackSession session, Func<string, bool?>? uploaded = null)
     {
         var args = session.Context.Args;
-        var deadline = args.GetInt(
-            VerifyArguments.Deadline,
-            VerifyArguments.DefaultDeadlineSeconds,
-            1,
-            3600,
-            "seconds"
-        );
+        var deadline = args.GetInt(VerifyArguments.Deadline);
         var catalog = StackCatalog.From(session.LoadComposeWithoutSecrets(), session.Catalog);
         var tenants = SelectTenants(catalog, args.GetList(VerifyArguments.Tenants));
         var direct = args.Flag(VerifyArguments.Direct);

@@ -1,5 +1,5 @@
+using Build.Tools;
 using Build.Validation;
-using Build.Validation.Real;
 
 namespace Validate.Tests;
 
@@ -19,8 +19,17 @@ public sealed class AlloyFormatAgreementTests
     {
         var fmt = AlloyFmt();
         using var stack = StackCopy.Create();
-        var result = ProcessRunner.Run(fmt, ["--test", Path.Combine(stack.Root, Alloy)], Timeout);
-        Assert.That(result.Ok, Is.True, $"alloy fmt --test failed on {Alloy}: {result.Output}");
+        var result = ToolProcess.Run(
+            fmt,
+            ["--test", Path.Combine(stack.Root, Alloy)],
+            null,
+            Timeout
+        );
+        Assert.That(
+            result.Succeeded,
+            Is.True,
+            $"alloy fmt --test failed on {Alloy}: {result.Output}"
+        );
         Assert.That(FormatErrors(stack), Is.Empty);
     }
 
@@ -30,7 +39,12 @@ public sealed class AlloyFormatAgreementTests
         var fmt = AlloyFmt();
         using var stack = StackCopy.Create();
         stack.Edit(Alloy, "\tcheck_interval = \"1s\"", "  check_interval = \"1s\"");
-        var result = ProcessRunner.Run(fmt, ["--test", Path.Combine(stack.Root, Alloy)], Timeout);
+        var result = ToolProcess.Run(
+            fmt,
+            ["--test", Path.Combine(stack.Root, Alloy)],
+            null,
+            Timeout
+        );
         Assert.That(
             result.ExitCode,
             Is.Not.Zero,

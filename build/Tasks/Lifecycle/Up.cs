@@ -15,6 +15,12 @@ namespace Build.Tasks.Lifecycle;
 [TaskArgumentsFrom(typeof(StackSession))]
 [TaskArgumentsFrom(typeof(StackHealth))]
 [TaskArgumentsFrom(typeof(ServiceSelection))]
+[TaskArgument(
+    Build.Verify.VerifyArguments.UpVerify,
+    "Run Verify as Up's last step (its arguments apply).",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgumentsFrom(typeof(Build.Verify.VerifyRun))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

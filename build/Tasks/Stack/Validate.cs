@@ -33,6 +33,31 @@ namespace Build.Tasks.Stack;
     "Validate another copy of the stack folder.",
     Default = "stack"
 )]
+[TaskArgument(
+    ValidateArguments.Offline,
+    "Never pull a missing engine image (its check is skipped; an error with --strict).",
+    Kind = ArgumentKind.Flag
+)]
+[TaskArgument(
+    ValidateArguments.Loki,
+    "The loki binary to run natively.",
+    Default = "PATH, then the pinned image"
+)]
+[TaskArgument(
+    ValidateArguments.Mimir,
+    "The mimir binary to run natively.",
+    Default = "PATH, then the pinned image"
+)]
+[TaskArgument(
+    ValidateArguments.Tempo,
+    "The tempo binary to run natively.",
+    Default = "PATH, then the pinned image"
+)]
+[TaskArgument(
+    ValidateArguments.Alloy,
+    "The alloy binary to run natively.",
+    Default = "PATH, then the pinned image"
+)]
 public sealed class Validate : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

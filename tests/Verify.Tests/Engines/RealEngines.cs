@@ -112,7 +112,12 @@ public sealed class RealEngines : IAsyncDisposable
             Start(
                 "tempo",
                 binaries,
-                [.. Common("tempo", tempo, tempoHttp), $"-memberlist.bind-port={port()}"],
+                // Tempo has no -server.*-listen-address flags (it refuses to start with them).
+                [
+                    .. Common("tempo", tempo, tempoHttp)
+                        .Where(a => !a.Contains("-listen-address=", StringComparison.Ordinal)),
+                    $"-memberlist.bind-port={port()}",
+                ],
                 tempoHttp
             );
         }
