@@ -3,6 +3,7 @@ using Build.Docker;
 using Build.Health;
 using Build.Host;
 using Build.Secrets;
+using Build.Verify;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -16,11 +17,11 @@ namespace Build.Tasks.Lifecycle;
 [TaskArgumentsFrom(typeof(StackHealth))]
 [TaskArgumentsFrom(typeof(ServiceSelection))]
 [TaskArgument(
-    Build.Verify.VerifyArguments.UpVerify,
+    VerifyArguments.UpVerify,
     "Run Verify as Up's last step (its arguments apply).",
     Kind = ArgumentKind.Flag
 )]
-[TaskArgumentsFrom(typeof(Build.Verify.VerifyRun))]
+[TaskArgumentsFrom(typeof(VerifyRun))]
 public sealed class Up : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -92,10 +93,10 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
             await session.Docker.ProjectContainersAsync(session.Project, session.Cancellation)
         );
         session.Info($"Up: done in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
-        if (context.Args.Flag(Build.Verify.VerifyArguments.UpVerify))
+        if (context.Args.Flag(VerifyArguments.UpVerify))
         {
             // --verify: prove the stack just started; a tenant whose webhook is set must run its uploaded config.
-            await Build.Verify.VerifyRun.RunAsync(
+            await VerifyRun.RunAsync(
                 session,
                 tenant => resolved.Get(AlertmanagerUpload.VariableFor(tenant)) is { Length: > 0 }
             );
