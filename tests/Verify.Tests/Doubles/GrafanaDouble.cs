@@ -167,7 +167,11 @@ public sealed class GrafanaDouble : IDisposable
                 new JsonObject { ["results"] = new JsonObject { [refId] = error } }.ToJsonString()
             );
         }
-        return Frames(refId, body);
+        // Grafana turns Tempo's trace (OTLP JSON, ids in base64) into data frames whose traceID column is hex.
+        return Frames(
+            refId,
+            datasource.Type == "tempo" && response.IsSuccessStatusCode ? expr : body
+        );
     }
 
     private static (int, string) Frames(string refId, string body) =>
