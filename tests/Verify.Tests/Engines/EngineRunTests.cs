@@ -120,26 +120,7 @@ public sealed class EngineRunTests
     public async Task An_alloy_that_loses_the_tenant_is_named_as_the_broken_hop()
     {
         Engines.Require("loki", "mimir", "tempo");
-        using var alloy = new AlloyDouble(
-            BackendQueries.Combine(Engines.Api("loki"), "/otlp/v1/logs", ""),
-            BackendQueries.Combine(Engines.Api("mimir"), "/otlp/v1/metrics", ""),
-            BackendQueries.Combine(Engines.TempoOtlp, "/v1/traces", "")
-        )
-        {
-            TenantOverride = "infra-monitoring",
-        };
-
-        var results = await TestPlans.RunAsync(
-            TestPlans.Through(
-                alloy.Url,
-                Engines.Api("loki"),
-                Engines.Api("mimir"),
-                Engines.Api("tempo")
-            ),
-            null,
-            BrokenDeadline,
-            tenants: ["caro-backend-prod"]
-        );
+        var results = await ThroughAlloySendingAsAsync("infra-monitoring", "caro-backend-prod");
 
         Assert.That(
             results.Single(r => r.Check == "logs").Detail,
@@ -257,16 +238,31 @@ public sealed class EngineRunTests
     public async Task A_wrong_tenant_header_sent_to_real_loki_is_named()
     {
         Engines.Require("loki");
+        var results = await ThroughAlloySendingAsAsync("caro-backend-staging", "infra-monitoring");
+
+        Assert.That(
+            results.Single(r => r.Check == "logs").Detail,
+            Does.StartWith(
+                "Alloy → Loki: the log record sent for tenant infra-monitoring arrived under tenant caro-backend-staging"
+            )
+        );
+    }
+
+    /// <summary>Verify of <paramref name="tenant"/> through an Alloy double that forwards under <paramref name="sentAs"/>.</summary>
+    private async Task<IReadOnlyList<CheckResult>> ThroughAlloySendingAsAsync(
+        string sentAs,
+        string tenant
+    )
+    {
         using var alloy = new AlloyDouble(
             BackendQueries.Combine(Engines.Api("loki"), "/otlp/v1/logs", ""),
             BackendQueries.Combine(Engines.Api("mimir"), "/otlp/v1/metrics", ""),
             BackendQueries.Combine(Engines.TempoOtlp, "/v1/traces", "")
         )
         {
-            TenantOverride = "caro-backend-staging",
+            TenantOverride = sentAs,
         };
-
-        var results = await TestPlans.RunAsync(
+        return await TestPlans.RunAsync(
             TestPlans.Through(
                 alloy.Url,
                 Engines.Api("loki"),
@@ -275,14 +271,7 @@ public sealed class EngineRunTests
             ),
             null,
             BrokenDeadline,
-            tenants: ["infra-monitoring"]
-        );
-
-        Assert.That(
-            results.Single(r => r.Check == "logs").Detail,
-            Does.StartWith(
-                "Alloy → Loki: the log record sent for tenant infra-monitoring arrived under tenant caro-backend-staging"
-            )
+            tenants: [tenant]
         );
     }
 }
