@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Build.Host;
 
 namespace Build.Tests;
@@ -130,26 +129,5 @@ public sealed class BuildPs1Tests
         string directory,
         string file,
         params string[] args
-    )
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', args)} did not finish in 5 minutes");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    ) => ChildProcess.Run(directory, file, args, TimeSpan.FromMinutes(5));
 }

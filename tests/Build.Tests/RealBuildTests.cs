@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Build.Host;
 
 namespace Build.Tests;
@@ -102,30 +101,12 @@ public sealed class RealBuildTests
     internal static (int ExitCode, string Output, string Error) RunBuildSh(
         IReadOnlyDictionary<string, string> environment,
         params string[] args
-    )
-    {
-        var info = new ProcessStartInfo(Path.Combine(HostFixture.RepositoryRoot, "build.sh"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = HostFixture.RepositoryRoot,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("build.sh did not finish in 3 minutes");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    ) =>
+        ChildProcess.Run(
+            HostFixture.RepositoryRoot,
+            Path.Combine(HostFixture.RepositoryRoot, "build.sh"),
+            args,
+            TimeSpan.FromMinutes(3),
+            environment
+        );
 }
