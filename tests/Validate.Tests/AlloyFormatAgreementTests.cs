@@ -19,12 +19,7 @@ public sealed class AlloyFormatAgreementTests
     {
         var fmt = AlloyFmt();
         using var stack = StackCopy.Create();
-        var result = ToolProcess.Run(
-            fmt,
-            ["--test", Path.Combine(stack.Root, Alloy)],
-            null,
-            Timeout
-        );
+        var result = FmtTest(fmt, stack);
         Assert.That(
             result.Succeeded,
             Is.True,
@@ -39,12 +34,7 @@ public sealed class AlloyFormatAgreementTests
         var fmt = AlloyFmt();
         using var stack = StackCopy.Create();
         stack.Edit(Alloy, "\tcheck_interval = \"1s\"", "  check_interval = \"1s\"");
-        var result = ToolProcess.Run(
-            fmt,
-            ["--test", Path.Combine(stack.Root, Alloy)],
-            null,
-            Timeout
-        );
+        var result = FmtTest(fmt, stack);
         Assert.That(
             result.ExitCode,
             Is.Not.Zero,
@@ -52,6 +42,10 @@ public sealed class AlloyFormatAgreementTests
         );
         Assert.That(FormatErrors(stack), Is.Not.Empty, "Validate accepted what alloy fmt refuses");
     }
+
+    /// <summary><c>alloy-fmt --test</c> on the copy's Alloy config.</summary>
+    private static ProcessResult FmtTest(string fmt, StackCopy stack) =>
+        ToolProcess.Run(fmt, ["--test", Path.Combine(stack.Root, Alloy)], null, Timeout);
 
     private static List<Finding> FormatErrors(StackCopy stack) =>
         stack
