@@ -21,6 +21,8 @@ public sealed class CaroInstance : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time Caro has used so far (user + system), from /proc: insensitive to other load on the machine.</summary>
     public TimeSpan CpuTime
     {
@@ -32,22 +34,67 @@ public sealed class CaroInstance : IAsyncDisposable
     }
     public TimeSpan TimeToReady { get; }
 
-    /// <summary>Bytes Caro has allocated so far (from the AllocationHook startup hook), or null without it.</summary>
+    /// <summary>CPU time of the runtime's tiered-compilation thread (".NET Tiered Com" in /proc), zero where unknown.</summary>
+    public TimeSpan CompilerCpuTime
+    {
+        get
+        {
+            long ticks = 0;
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+                {
+                    if (
+                        File.ReadAllText(Path.Combine(task, "comm"))
+                            .StartsWith(".NET Tiered", StringComparison.Ordinal)
+                    )
+                    {
+                        // Fields 14 and 15 (utime, stime) after the ")" that ends the thread name.
+                        var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                        ticks +=
+                            long.Parse(
+                                fields[11],
+                                System.Globalization.CultureInfo.InvariantCulture
+                            )
+                            + long.Parse(
+                                fields[12],
+                                System.Globalization.CultureInfo.InvariantCulture
+                            );
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // a thread ended while being read, or no /proc: count what was read
+            }
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+    }
+
+    /// <summary>
+    /// Bytes Caro has allocated so far, asked of the AllocationHook startup hook through a FIFO (it answers at
+    /// once and costs nothing in between), or null when the hook is not running (e.g. a trimmed publish).
+    /// </summary>
     public long? AllocatedBytes
     {
         get
         {
-            try
-            {
-                return long.Parse(
-                    File.ReadAllText(_allocationFile),
-                    System.Globalization.CultureInfo.InvariantCulture
-                );
-            }
-            catch (Exception exception) when (exception is IOException or FormatException)
+            if (!File.Exists(_allocationFile + ".hooked"))
             {
                 return null;
             }
+            using (
+                var ask = new FileStream(_allocationFile + ".ask", FileMode.Open, FileAccess.Write)
+            )
+            {
+                ask.WriteByte(1);
+            }
+            using var answer = new StreamReader(_allocationFile + ".answer");
+            return long.Parse(
+                answer.ReadToEnd(),
+                System.Globalization.CultureInfo.InvariantCulture
+            );
         }
     }
 
@@ -98,6 +145,11 @@ public sealed class CaroInstance : IAsyncDisposable
         {
             start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(HookAssembly);
             start.Environment["CARO_LOAD_ALLOC_FILE"] = allocationFile;
+            using var mkfifo = Process.Start(
+                "mkfifo",
+                [allocationFile + ".ask", allocationFile + ".answer"]
+            );
+            mkfifo.WaitForExit();
         }
         foreach (var (key, value) in environment)
         {
@@ -154,7 +206,10 @@ public sealed class CaroInstance : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        File.Delete(_allocationFile);
+        foreach (var suffix in new[] { ".hooked", ".ask", ".answer" })
+        {
+            File.Delete(_allocationFile + suffix);
+        }
     }
 
     private static void KillQuietly(Process process)

@@ -2,14 +2,16 @@ using System.Globalization;
 
 namespace CaroLoad;
 
-/// <summary>Command line: --caro=PATH --seconds=N --warmup=N --connections=N --rounds=N --cards=N.</summary>
+/// <summary>Command line: --caro=PATH --seconds=N --slices=N --warmup=N --connections=N --rounds=N --cards=N --perf.</summary>
 public sealed record Options(
     string Caro,
     int Seconds,
+    int Slices,
     int Warmup,
     int Connections,
     int Rounds,
     int Cards,
+    bool Perf,
     IReadOnlyList<(string Name, Dictionary<string, string> Environment)> Variants
 )
 {
@@ -28,7 +30,18 @@ public sealed record Options(
                 p => p.Length > 1 ? p[1] : "true",
                 StringComparer.OrdinalIgnoreCase
             );
-        string[] known = ["caro", "seconds", "warmup", "connections", "rounds", "cards", "variant"];
+        string[] known =
+        [
+            "caro",
+            "seconds",
+            "slices",
+            "warmup",
+            "connections",
+            "rounds",
+            "cards",
+            "perf",
+            "variant",
+        ];
         if (
             values.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)) is
             { } unknown
@@ -62,11 +75,18 @@ public sealed record Options(
         }
         return new Options(
             caro,
-            Int("seconds", 8, 1, 600),
+            Int("seconds", 2, 1, 600),
+            Int("slices", 20, 3, 500),
             Int("warmup", 10, 0, 120),
             Int("connections", 16, 1, 512),
-            Int("rounds", 2, 1, 10),
+            Int("rounds", 1, 1, 10),
             Int("cards", 300, 1, 5000),
+            values.TryGetValue("perf", out var perf)
+                && (
+                    perf == "true"
+                        ? true
+                        : throw new ArgumentException($"--perf takes no value (got '{perf}')")
+                ),
             variants
         );
     }

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace CaroLoad;
+
+/// <summary>
+/// <c>--perf</c>: samples every Caro process with Linux <c>perf</c> (software clock, call stacks) while the slices
+/// of one endpoint run, and splits each process's CPU into telemetry, JIT and the rest. A sample counts as
+/// telemetry when any frame of its stack is OpenTelemetry's, System.Diagnostics' Activity/Metrics/DiagnosticListener,
+/// ASP.NET Core Hosting's diagnostics or metrics, or runs on an OpenTelemetry export thread. These shares are
+/// proportions within one process, so machine load, which moves CPU per request by tens of percent, hardly moves
+/// them: "telemetry CPU-ms/req" is the part of the on-mode's own CPU per request spent in telemetry code.
+/// Caro's processes get DOTNET_PerfMapEnabled=1 (JIT symbols in /tmp/perf-PID.map) and
+/// DOTNET_EnableWriteXorExecute=0 (so perf can map JIT code to them) in every mode alike.
+/// </summary>
+public sealed partial class PerfProfile : IDisposable
+{
+    public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<
+        string,
+        string
+    >
+    {
+        ["DOTNET_PerfMapEnabled"] = "1",
+        ["DOTNET_EnableWriteXorExecute"] = "0",
+    };
+
+    private static readonly string[] TelemetryFrames =
+    [
+        "[OpenTelemetry",
+        "System.Diagnostics.Activity",
+        "System.Diagnostics.Metrics",
+        "System.Diagnostics.DiagnosticListener",
+        "HostingApplicationDiagnostics::StartActivity",
+        "HostingApplicationDiagnostics::StopActivity",
+        "HostingApplicationDiagnostics::RecordRequest",
+        "Microsoft.AspNetCore.Hosting.HostingMetrics",
+    ];
+
+    private readonly Process _perf;
+    private readonly string _file;
+    private readonly Task<string> _errors;
+    private readonly StreamWriter _control;
+    private readonly StreamReader _ack;
+
+    private PerfProfile(Process perf, string file, StreamWriter control, StreamReader ack) =>
+        (_perf, _file, _errors, _control, _ack) = (
+            perf,
+            file,
+            perf.StandardError.ReadToEndAsync(),
+            control,
+            ack
+        );
+
+    /// <summary>True when perf can sample here (installed, and the kernel lets it).</summary>
+    public static bool Available(out string why)
+    {
+        try
+        {
+            using var probe = Process.Start(
+                new ProcessStartInfo("perf", ["stat", "-e", "cpu-clock", "--", "true"])
+                {
+                    RedirectStandardError = true,
+                    RedirectStandardOutput = true,
+                }
+            )!;
+            probe.WaitForExit();
+            why = probe.ExitCode == 0 ? "" : "perf cannot sample here (perf_event_paranoid?)";
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            why = "perf is not installed (Debian: apt-get install linux-perf)";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Starts perf with its events off and turns them on through its control FIFO, returning once perf has
+    /// acknowledged: attaching to two busy processes can take seconds, which must not shorten the window.
+    /// </summary>
+    public static async Task<PerfProfile> StartAsync(IEnumerable<int> pids)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"caro-load-{Guid.NewGuid():N}.perf");
+        using (var mkfifo = Process.Start("mkfifo", [file + ".ctl", file + ".ack"]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+        var perf = Process.Start(
+            new ProcessStartInfo(
+                "perf",
+                [
+                    "record",
+                    "-q",
+                    "-e",
+                    "cpu-clock",
+                    "-F",
+                    "499",
+                    "-g",
+                    "-D",
+                    "-1",
+                    "--control",
+                    $"fifo:{file}.ctl,{file}.ack",
+                    "-p",
+                    string.Join(",", pids),
+                    "-o",
+                    file,
+                ]
+            )
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            }
+        )!;
+        var control = new StreamWriter(file + ".ctl") { AutoFlush = true };
+        var ack = new StreamReader(file + ".ack");
+        var profile = new PerfProfile(perf, file, control, ack);
+        await profile.CommandAsync("enable");
+        return profile;
+    }
+
+    private async Task CommandAsync(string command)
+    {
+        await _control.WriteLineAsync(command);
+        var buffer = new char[16];
+        await _ack.ReadAsync(buffer); // "ack"
+    }
+
+    /// <summary>Stops sampling (SIGINT, so perf writes its file) and returns the shares per process id.</summary>
+    public async Task<IReadOnlyDictionary<int, PerfShares>> StopAsync()
+    {
+        await CommandAsync("disable");
+        using (var interrupt = Process.Start("kill", ["-INT", _perf.Id.ToString()]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+        await _perf.WaitForExitAsync();
+        if (!File.Exists(_file))
+        {
+            Console.Error.WriteLine(
+                $"caro-load: perf record wrote nothing: {(await _errors).Trim()}"
+            );
+            return new Dictionary<int, PerfShares>();
+        }
+        var script = Process.Start(
+            new ProcessStartInfo("perf", ["script", "-i", _file, "-F", "pid,tid,comm,ip,sym,dso"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }
+        )!;
+        var scriptErrors = script.StandardError.ReadToEndAsync();
+        var counts = new Dictionary<int, (long All, long Telemetry, long Jit)>();
+        int? pid = null;
+        var (telemetry, jit) = (false, false);
+        void Flush()
+        {
+            if (pid is { } p)
+            {
+                var c = counts.GetValueOrDefault(p);
+                counts[p] = (c.All + 1, c.Telemetry + (telemetry ? 1 : 0), c.Jit + (jit ? 1 : 0));
+            }
+            (pid, telemetry, jit) = (null, false, false);
+        }
+        while (await script.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                Flush();
+            }
+            else if (!char.IsWhiteSpace(line[0]))
+            {
+                Flush();
+                var header = Header().Match(line);
+                if (header.Success)
+                {
+                    pid = int.Parse(header.Groups["pid"].Value);
+                    var thread = header.Groups["comm"].Value;
+                    telemetry = thread.StartsWith("OpenTelemetry", StringComparison.Ordinal);
+                    jit = thread.StartsWith(".NET Tiered", StringComparison.Ordinal);
+                }
+            }
+            else
+            {
+                telemetry |= TelemetryFrames.Any(f => line.Contains(f, StringComparison.Ordinal));
+                jit |= line.Contains("libclrjit.so", StringComparison.Ordinal);
+            }
+        }
+        Flush();
+        await script.WaitForExitAsync();
+        if (counts.Count == 0)
+        {
+            Console.Error.WriteLine(
+                $"caro-load: perf found no samples: {(await _errors).Trim()} {(await scriptErrors).Trim()}"
+            );
+        }
+        return counts.ToDictionary(
+            c => c.Key,
+            c => new PerfShares(
+                c.Value.All,
+                (double)c.Value.Telemetry / c.Value.All,
+                (double)c.Value.Jit / c.Value.All
+            )
+        );
+    }
+
+    public void Dispose()
+    {
+        _control.Dispose();
+        _ack.Dispose();
+        _perf.Dispose();
+        foreach (var path in new[] { _file, _file + ".ctl", _file + ".ack" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<comm>.*?)\s+(?<pid>\d+)/\d+\s*$")]
+    private static partial Regex Header();
+}
+
+/// <summary>One process's samples and the shares of them in telemetry code and in the JIT.</summary>
+public sealed record PerfShares(long Samples, double Telemetry, double Jit);
