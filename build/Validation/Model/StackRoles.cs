@@ -1,3 +1,5 @@
+using Build.Stack;
+
 namespace Build.Validation.Model;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class StackRoles
             model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
             ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
         model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
-        model.Env = EnvCatalog.Read(model.EnvFile);
+        model.Env = EnvironmentCatalog.Read(model.EnvFile);
         model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));
         model.Metrics = MetricsCatalog.Read(model.MetricsFile);
 
