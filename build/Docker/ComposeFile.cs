@@ -1,6 +1,5 @@
 using Build.Host;
 using Build.Validation.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Docker;
@@ -38,19 +37,7 @@ public sealed class ComposeFile
     /// <summary>Reads <paramref name="text"/> as the compose file at <paramref name="path"/> (relative binds start at its folder).</summary>
     public static ComposeFile Parse(string text, string path, Func<string, string?> lookup)
     {
-        YamlNode? root;
-        try
-        {
-            var yaml = new YamlStream();
-            yaml.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
-            root = yaml.Documents.FirstOrDefault()?.RootNode;
-        }
-        catch (YamlException e)
-        {
-            throw new BuildException(
-                $"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}"
-            );
-        }
+        var root = BoundedYamlParser.ReadRoot(text, path);
         if (root is not YamlMappingNode)
         {
             throw new BuildException($"{path}: empty or not a mapping.");

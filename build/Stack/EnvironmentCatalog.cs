@@ -1,7 +1,6 @@
 using Build.Host;
 using Build.Validation;
 using Build.Validation.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Stack;
@@ -107,19 +106,7 @@ public sealed class EnvironmentCatalog
     /// <summary>The catalog for the lifecycle: a broken one (syntax, a nameless entry, a secret with a default) is one line.</summary>
     public static EnvironmentCatalog Parse(string yaml, string source)
     {
-        YamlNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new BoundedYamlParser(new Parser(new StringReader(yaml))));
-            root = stream.Documents.FirstOrDefault()?.RootNode;
-        }
-        catch (YamlException e)
-        {
-            throw new BuildException(
-                $"{source}:{e.Start.Line}: cannot read the environment catalog: {e.InnerException?.Message ?? e.Message}"
-            );
-        }
+        var root = BoundedYamlParser.ReadRoot(yaml, source);
         foreach (var (list, what) in new[] { ("variables", "variable"), ("tenants", "tenant") })
         {
             if (

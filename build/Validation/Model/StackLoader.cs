@@ -176,11 +176,9 @@ public static partial class StackLoader
 
     private static void ParseYaml(StackFile file, ValidationReport report)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new BoundedYamlParser(new Parser(new StringReader(file.Text))));
-            file.Yaml = stream.Documents.FirstOrDefault()?.RootNode;
+            file.Yaml = BoundedYamlParser.ReadRoot(file.Text);
             file.Parsed = true;
         }
         catch (YamlException e)
