@@ -55,10 +55,11 @@ public sealed class ComposeCli
         CancellationToken cancellation
     )
     {
-        if (ExecutableSearch.OnPath("docker") is { } docker)
+        // Found on PATH, run by name: the command line the user reads (and Infisical wraps) says docker / docker-compose.
+        if (ExecutableSearch.OnPath("docker") is not null)
         {
             var v2 = await runner.RunAsync(
-                new CommandSpec(docker, ["compose", "version"])
+                new CommandSpec("docker", ["compose", "version"])
                 {
                     Timeout = TimeSpan.FromSeconds(10),
                 },
@@ -66,13 +67,18 @@ public sealed class ComposeCli
             );
             if (v2.Succeeded)
             {
-                return new ComposeCli(ComposeFlavor.V2, [docker, "compose"], project, composeFile);
+                return new ComposeCli(
+                    ComposeFlavor.V2,
+                    ["docker", "compose"],
+                    project,
+                    composeFile
+                );
             }
         }
         // Found on PATH is enough: running `docker-compose version` costs a Python start (~0.5 s) on every target,
         // and a broken install fails the compose command itself with its own message.
-        return ExecutableSearch.OnPath("docker-compose") is { } v1
-            ? new ComposeCli(ComposeFlavor.V1, [v1], project, composeFile)
+        return ExecutableSearch.OnPath("docker-compose") is not null
+            ? new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile)
             : null;
     }
 
