@@ -149,6 +149,21 @@ public sealed class ComposeFileTests
         );
     }
 
+    [TestCase(
+        "variables:\n  - name: P\n    secret: true\n    default: x\n",
+        "fixture: secret P has a default; secrets never have one."
+    )]
+    [TestCase("variables:\n  - default: x\n", "fixture:2: a variable has no name.")]
+    [TestCase("tenants:\n  - description: nameless\n", "fixture:2: a tenant has no name.")]
+    [TestCase("variables: [\n  - {name: A}\n", "fixture:")]
+    public void A_broken_catalog_is_one_line_naming_the_file(string yaml, string message)
+    {
+        var error = Assert.Throws<BuildException>(() => EnvironmentCatalog.Parse(yaml, "fixture"));
+
+        Assert.That(error!.Message, Does.StartWith(message));
+        Assert.That(error.Message, Does.Not.Contain("\n"));
+    }
+
     [Test]
     public void The_masker_hides_every_known_secret_longest_first()
     {
