@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Tools;
 
 namespace Build.Docker;
 
@@ -40,12 +41,28 @@ public sealed class ComposeCli
         string project,
         string composeFile,
         CancellationToken cancellation
+    ) =>
+        await TryDetectAsync(runner, project, composeFile, cancellation)
+        ?? throw new BuildException(
+            "Docker Compose is not installed: install the compose plugin (docker compose) or docker-compose (Debian: apt-get install docker-compose)."
+        );
+
+    /// <summary>As <see cref="DetectAsync"/>, null when neither is installed (Validate then skips its compose check).</summary>
+    public static async Task<ComposeCli?> TryDetectAsync(
+        CommandRunner runner,
+        string project,
+        string composeFile,
+        CancellationToken cancellation
     )
     {
-        if (CommandRunner.FindOnPath("docker") is not null)
+        // Found on PATH, run by name: the command line the user reads (and Infisical wraps) says docker / docker-compose.
+        if (ExecutableSearch.OnPath("docker") is not null)
         {
             var v2 = await runner.RunAsync(
-                new CommandSpec("docker", ["compose", "version"]),
+                new CommandSpec("docker", ["compose", "version"])
+                {
+                    Timeout = TimeSpan.FromSeconds(10),
+                },
                 cancellation
             );
             if (v2.Succeeded)
@@ -60,13 +77,9 @@ public sealed class ComposeCli
         }
         // Found on PATH is enough: running `docker-compose version` costs a Python start (~0.5 s) on every target,
         // and a broken install fails the compose command itself with its own message.
-        if (CommandRunner.FindOnPath("docker-compose") is not null)
-        {
-            return new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile);
-        }
-        throw new BuildException(
-            "Docker Compose is not installed: install the compose plugin (docker compose) or docker-compose (Debian: apt-get install docker-compose)."
-        );
+        return ExecutableSearch.OnPath("docker-compose") is not null
+            ? new ComposeCli(ComposeFlavor.V1, ["docker-compose"], project, composeFile)
+            : null;
     }
 
     /// <summary>A compose command with the fixed project options in front of <paramref name="arguments"/>.</summary>

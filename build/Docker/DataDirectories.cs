@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Build.Host;
+using Build.Validation.Model;
 
 namespace Build.Docker;
 

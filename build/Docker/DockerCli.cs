@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Tools;
 
 namespace Build.Docker;
 
@@ -19,23 +20,32 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
     /// <summary>Fails with one line when the docker CLI is missing or the engine does not answer.</summary>
     public async Task EnsureEngineAsync(CancellationToken cancellation)
     {
-        if (CommandRunner.FindOnPath(executable) is null)
+        if (ExecutableSearch.OnPath(executable) is not { } cli)
         {
             throw new BuildException(
                 "The docker CLI is not installed: install Docker (Debian: apt-get install docker.io) and run the target again."
             );
         }
-        var result = await runner.RunAsync(
-            Command("version", "--format", "{{.Server.Version}}"),
-            cancellation
-        );
-        if (!result.Succeeded)
+        if (!await new DockerProbe(cli).EngineAnswersAsync(cancellation))
         {
             throw new BuildException(
                 "The Docker engine is not reachable: start Docker (systemctl start docker, or dockerd &) and run the target again."
             );
         }
     }
+
+    /// <summary>The image present, else pulled; else one line saying why (<see cref="DockerProbe"/>).</summary>
+    public Task<ImageState> EnsureImageAsync(
+        string image,
+        Action<string>? pulling,
+        CancellationToken cancellation
+    ) =>
+        new DockerProbe(ExecutableSearch.OnPath(executable) ?? executable).ImageAsync(
+            image,
+            offline: false,
+            pulling,
+            cancellation
+        );
 
     /// <summary>Every container of compose project <paramref name="project"/> (running or not).</summary>
     public async Task<IReadOnlyList<ContainerState>> ProjectContainersAsync(
@@ -222,7 +232,7 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
         );
     }
 
-    private async Task<CommandResult> CheckedAsync(
+    private async Task<ProcessResult> CheckedAsync(
         string[] arguments,
         CancellationToken cancellation
     )

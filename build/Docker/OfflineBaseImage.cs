@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Build.Host;
+using Build.Tools;
 
 namespace Build.Docker;
 

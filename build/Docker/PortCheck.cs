@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Build.Tools;
+using Build.Validation.Model;
 
 namespace Build.Docker;
 
@@ -8,7 +10,7 @@ namespace Build.Docker;
 public sealed record PortConflict(ComposePort Port, string? Holder)
 {
     public override string ToString() =>
-        $"port {Port.HostPort} ({Port.Service}) is already in use{(Holder is null ? "" : " by " + Holder)}";
+        $"port {Port.Published} ({Port.Service}) is already in use{(Holder is null ? "" : " by " + Holder)}";
 }
 
 /// <summary>Preflight of <c>Up</c>: every published port must be free or held by this project's own container.</summary>
@@ -27,14 +29,14 @@ public static partial class PortCheck
             .Select(p => p.HostPort)
             .ToHashSet();
         var conflicts = new List<PortConflict>();
-        foreach (var port in ports.Where(p => !owned.Contains(p.HostPort)))
+        foreach (var port in ports.Where(p => p.Published is { } host && !owned.Contains(host)))
         {
             if (!IsFree(port))
             {
                 conflicts.Add(
                     new PortConflict(
                         port,
-                        await FindHolderAsync(port.HostPort, docker, cancellation)
+                        await FindHolderAsync(port.Published!.Value, docker, cancellation)
                     )
                 );
             }
@@ -45,7 +47,7 @@ public static partial class PortCheck
     /// <summary>True when the port can be bound on its address (what Docker's proxy will need).</summary>
     public static bool IsFree(ComposePort port)
     {
-        var address = IPAddress.TryParse(port.HostIp, out var ip) ? ip : IPAddress.Any;
+        var address = IPAddress.TryParse(port.BindAddress, out var ip) ? ip : IPAddress.Any;
         try
         {
             using var socket = new Socket(
@@ -53,7 +55,7 @@ public static partial class PortCheck
                 SocketType.Stream,
                 ProtocolType.Tcp
             );
-            socket.Bind(new IPEndPoint(address, port.HostPort));
+            socket.Bind(new IPEndPoint(address, port.Published!.Value));
             socket.Listen();
             return true;
         }
@@ -89,7 +91,7 @@ public static partial class PortCheck
                 }
             }
         }
-        if (CommandRunner.FindOnPath("ss") is null)
+        if (ExecutableSearch.OnPath("ss") is null)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Build.Docker;
 using Build.Stack;
+using Build.Validation.Model;
 
 namespace Build.Health;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Build.Docker;
 using Build.Host;
+using Build.Tools;
 
 namespace Build.Image;
 
@@ -139,21 +140,13 @@ public sealed partial class CaroImageBuilder(
         CancellationToken cancellation
     )
     {
-        if (await IdAsync(baseImage.ToString(), cancellation) is { } id)
+        var state = await docker.EnsureImageAsync(baseImage.ToString(), info, cancellation);
+        if (state.Available && await IdAsync(baseImage.ToString(), cancellation) is { } id)
         {
             return id;
         }
-        info($"Pulling the base image {baseImage}...");
-        var pull = await docker.Runner.RunAsync(
-            docker.Command("pull", baseImage.ToString()),
-            cancellation
-        );
-        if (pull.Succeeded && await IdAsync(baseImage.ToString(), cancellation) is { } pulled)
-        {
-            return pulled;
-        }
         throw new BuildException(
-            $"The base image {baseImage} is not on this engine and cannot be pulled ({pull.LastLines(1)}). Without a registry, build one from this machine's libraries: ./build.sh --target=BaseImage, then pass --base-image={CaroImageNames.OfflineBase} (or set CARO_BASE_IMAGE)."
+            $"The base image cannot be used: {state.Reason ?? $"{baseImage} has no id"}. Without a registry, build one from this machine's libraries: ./build.sh --target=BaseImage, then pass --base-image={CaroImageNames.OfflineBase} (or set CARO_BASE_IMAGE)."
         );
     }
 

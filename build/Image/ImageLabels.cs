@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Build.Docker;
+using Build.Tools;
 
 namespace Build.Image;
 
@@ -69,7 +70,7 @@ public sealed partial record ImageLabels(string Source, string Revision, string 
         CancellationToken cancellation
     )
     {
-        if (CommandRunner.FindOnPath("git") is null)
+        if (ExecutableSearch.OnPath("git") is null)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Build.Docker;
 using Build.Host;
+using Build.Tools;
 
 namespace Build.Secrets;
 
@@ -19,7 +20,7 @@ public sealed class InfisicalCli(CommandRunner runner, InfisicalSettings setting
     /// <summary>Checks what can be checked without the network: CLI installed, project known, token + project id.</summary>
     public void Preflight()
     {
-        if (CommandRunner.FindOnPath(Executable) is null)
+        if (ExecutableSearch.OnPath(Executable) is null)
         {
             throw new BuildException(
                 "The Infisical CLI is not installed: install it (https://infisical.com/docs/cli/overview), or use --secrets=local for a dev stack."

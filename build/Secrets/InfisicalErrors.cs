@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Build.Docker;
+using Build.Tools;
 
 namespace Build.Secrets;
 
@@ -29,7 +30,7 @@ public static partial class InfisicalErrors
         || stderr.Contains("Project ID is required", StringComparison.OrdinalIgnoreCase)
         || stderr.Contains("Could not fetch secrets", StringComparison.OrdinalIgnoreCase);
 
-    public static string Explain(CommandResult result, InfisicalSettings settings)
+    public static string Explain(ProcessResult result, InfisicalSettings settings)
     {
         var stderr = result.StandardError;
         if (stderr.Contains("Project ID is required", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,5 @@
+using Build.Stack;
+
 namespace Build.Secrets;
 
 /// <summary>Where a variable's value came from.</summary>
@@ -75,7 +77,7 @@ public sealed class ResolvedEnvironment
     )
     {
         var values = new List<(CatalogVariable Variable, string? Value, ValueSource Source)>();
-        foreach (var variable in catalog.Variables)
+        foreach (var variable in catalog.Variables.Values)
         {
             if (
                 infisical is not null

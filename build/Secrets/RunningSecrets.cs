@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Build.Docker;
 using Build.Host;
+using Build.Stack;
+using Build.Validation.Model;
 
 namespace Build.Secrets;
 

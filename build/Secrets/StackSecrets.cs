@@ -1,5 +1,7 @@
 using Build.Docker;
 using Build.Host;
+using Build.Stack;
+using Build.Tools;
 
 namespace Build.Secrets;
 
@@ -102,7 +104,7 @@ public sealed class StackSecrets(
     }
 
     /// <summary>One line saying why a wrapped command failed: Infisical's own failure, or the command's (masked) error.</summary>
-    public string ExplainFailure(string what, CommandResult result)
+    public string ExplainFailure(string what, ProcessResult result)
     {
         if (
             mode == SecretsMode.Infisical

@@ -2,6 +2,7 @@ using System.Globalization;
 using Build.Docker;
 using Build.Host;
 using Build.Secrets;
+using Build.Validation.Model;
 
 namespace Build.Stack;
 
@@ -64,10 +65,12 @@ public sealed record StackService(
             ?.Where(c => c.Service == Name && c.IsRunning)
             .SelectMany(c => c.Ports)
             .FirstOrDefault(p => p.ContainerPort == endpoint.ContainerPort && p.Protocol == "tcp");
-        var fromFile = Compose.Ports.FirstOrDefault(p => p.ContainerPort == endpoint.ContainerPort);
+        var fromFile = Compose.Ports.FirstOrDefault(p =>
+            p.ContainerPort == endpoint.ContainerPort && p.Published is not null
+        );
         var (hostIp, hostPort) =
             fromEngine is not null ? (fromEngine.HostIp, fromEngine.HostPort)
-            : fromFile is not null ? (fromFile.HostIp, fromFile.HostPort)
+            : fromFile is not null ? (fromFile.BindAddress, fromFile.Published!.Value)
             : ("", 0);
         if (hostPort == 0)
         {
@@ -122,7 +125,11 @@ public sealed class StackCatalog
         new(
             compose.Services.Select(StackService.From).ToArray(),
             environment
-                .Tenants.Select(t => new StackTenant(t.Name, t.Description ?? "", t.SelfMonitoring))
+                .Tenants.Values.Select(t => new StackTenant(
+                    t.Name,
+                    t.Description ?? "",
+                    t.SelfMonitoring
+                ))
                 .ToArray()
         );
 

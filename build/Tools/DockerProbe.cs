@@ -6,8 +6,9 @@ namespace Build.Tools;
 public sealed record ImageState(bool Available, string? Reason);
 
 /// <summary>
-/// Asks the Docker CLI whether an engine answers and whether an image is present, pulling it when it is not
-/// (unless offline). Answers are remembered per process, so a missing registry costs one failed pull, not one per run.
+/// The one answer to "does a Docker engine answer" and "is this image here, else pull it (unless offline)", for
+/// Lifecycle's preflight, Validate's and TestRules' tools and the image targets. Answers are remembered per
+/// process (and engine address), so a missing registry costs one failed pull, not one per run.
 /// </summary>
 public sealed class DockerProbe(string dockerExecutable)
 {
@@ -15,37 +16,58 @@ public sealed class DockerProbe(string dockerExecutable)
     private static readonly ConcurrentDictionary<string, ImageState> ImageCache = new();
     private static readonly TimeSpan InfoTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan PullTimeout = TimeSpan.FromMinutes(3);
+    private static readonly CommandRunner Runner = new();
 
     public string Executable { get; } = dockerExecutable;
 
-    public bool EngineAnswers() =>
-        EngineAnswersCache.GetOrAdd(
-            Executable,
-            _ =>
-                ToolProcess
-                    .Run(
-                        Executable,
-                        ["info", "--format", "{{.ServerVersion}}"],
-                        timeout: InfoTimeout
-                    )
-                    .Succeeded
+    /// <summary>The engine this CLI talks to (the same CLI may be pointed elsewhere by DOCKER_HOST or DOCKER_CONTEXT).</summary>
+    private string Key =>
+        $"{Executable}|{Environment.GetEnvironmentVariable("DOCKER_HOST")}|{Environment.GetEnvironmentVariable("DOCKER_CONTEXT")}";
+
+    public bool EngineAnswers() => EngineAnswersAsync(default).GetAwaiter().GetResult();
+
+    public async Task<bool> EngineAnswersAsync(CancellationToken cancellation)
+    {
+        if (EngineAnswersCache.TryGetValue(Key, out var known))
+        {
+            return known;
+        }
+        var info = await Runner.RunAsync(
+            Command(InfoTimeout, "info", "--format", "{{.ServerVersion}}"),
+            cancellation
         );
+        return EngineAnswersCache[Key] = info.Succeeded;
+    }
 
     /// <summary>The image present locally, else pulled (not when <paramref name="offline"/>); else the reason.</summary>
     public ImageState Image(string image, bool offline = false) =>
-        ImageCache.GetOrAdd($"{Executable}|{image}|{offline}", _ => Probe(image, offline));
+        ImageAsync(image, offline, null, default).GetAwaiter().GetResult();
 
-    private ImageState Probe(string image, bool offline)
+    /// <summary>As <see cref="Image"/>; <paramref name="pulling"/> hears when a pull starts (it can take minutes).</summary>
+    public async Task<ImageState> ImageAsync(
+        string image,
+        bool offline,
+        Action<string>? pulling,
+        CancellationToken cancellation
+    )
     {
-        if (
-            ToolProcess
-                .Run(
-                    Executable,
-                    ["image", "inspect", "--format", "{{.Id}}", image],
-                    timeout: InfoTimeout
-                )
-                .Succeeded
-        )
+        var key = $"{Key}|{image}|{offline}";
+        if (ImageCache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        return ImageCache[key] = await ProbeAsync(image, offline, pulling, cancellation);
+    }
+
+    private async Task<ImageState> ProbeAsync(
+        string image,
+        bool offline,
+        Action<string>? pulling,
+        CancellationToken cancellation
+    )
+    {
+        var inspect = Command(InfoTimeout, "image", "inspect", "--format", "{{.Id}}", image);
+        if ((await Runner.RunAsync(inspect, cancellation)).Succeeded)
         {
             return new ImageState(true, null);
         }
@@ -53,7 +75,11 @@ public sealed class DockerProbe(string dockerExecutable)
         {
             return new ImageState(false, $"{image} is not present locally (--offline: not pulled)");
         }
-        var pull = ToolProcess.Run(Executable, ["pull", "--quiet", image], timeout: PullTimeout);
+        pulling?.Invoke($"Pulling {image}...");
+        var pull = await Runner.RunAsync(
+            Command(PullTimeout, "pull", "--quiet", image),
+            cancellation
+        );
         if (pull.Succeeded)
         {
             return new ImageState(true, null);
@@ -70,7 +96,10 @@ public sealed class DockerProbe(string dockerExecutable)
         );
     }
 
-    /// <summary>Forgets every answer (tests swap fake docker CLIs between cases).</summary>
+    private CommandSpec Command(TimeSpan timeout, params string[] arguments) =>
+        new(Executable, arguments) { Timeout = timeout };
+
+    /// <summary>Forgets every answer (tests swap fake docker CLIs, or start the engine, between cases).</summary>
     public static void ForgetAnswers()
     {
         EngineAnswersCache.Clear();

@@ -25,9 +25,18 @@ public static class ExecutableSearch
     public static string? OnPath(string name) =>
         OnPath(name, Environment.GetEnvironmentVariable("PATH"));
 
-    /// <summary>The first executable called <paramref name="name"/> in the folders of <paramref name="pathVariable"/>.</summary>
+    /// <summary>
+    /// The first executable called <paramref name="name"/> in the folders of <paramref name="pathVariable"/>; a name
+    /// with a folder in it is that file (with PATHEXT's extensions on Windows) when it is executable.
+    /// </summary>
     public static string? OnPath(string name, string? pathVariable)
     {
+        if (Path.GetFileName(name) != name)
+        {
+            return Candidates(name).FirstOrDefault(IsExecutable) is { } file
+                ? Path.GetFullPath(file)
+                : null;
+        }
         if (string.IsNullOrEmpty(pathVariable))
         {
             return null;

@@ -44,6 +44,10 @@ public sealed class ToolResolver(
             return Found(tool, ToolSource.Path, onPath, []);
         }
 
+        if (tool.Image is null)
+        {
+            return new ToolResolution(tool, null, "not on PATH, and no image pins it");
+        }
         if (ExecutableSearch.OnPath("docker", pathVariable) is not { } docker)
         {
             return new ToolResolution(tool, null, "not on PATH, no docker CLI for " + tool.Image);
@@ -62,10 +66,10 @@ public sealed class ToolResolver(
         {
             return new ToolResolution(tool, null, "not on PATH, and " + image.Reason);
         }
-        return Found(tool, ToolSource.Docker, docker, DockerRunPrefix(tool));
+        return Found(tool, ToolSource.Docker, docker, DockerRunPrefix(tool, tool.Image));
     }
 
-    private List<string> DockerRunPrefix(ExternalTool tool)
+    private List<string> DockerRunPrefix(ExternalTool tool, string image)
     {
         var prefix = new List<string> { "run", "--rm", "--network", "none" };
         foreach (var mount in mounts)
@@ -76,7 +80,7 @@ public sealed class ToolResolver(
         {
             prefix.AddRange(["--env", name]);
         }
-        prefix.AddRange(["--entrypoint", tool.Entrypoint, tool.Image]);
+        prefix.AddRange(["--entrypoint", tool.Entrypoint, image]);
         return prefix;
     }
 

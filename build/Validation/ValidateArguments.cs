@@ -28,4 +28,10 @@ public static class ValidateArguments
     public const string Alloy = "alloy";
 
     public static readonly IReadOnlyList<string> Engines = [Loki, Mimir, Tempo, Alloy];
+
+    /// <summary><c>--amtool=PATH</c>: the amtool binary (beats PATH and a pinned prom/alertmanager image).</summary>
+    public const string Amtool = "amtool";
+
+    /// <summary>Every argument that names a binary: the engines and amtool.</summary>
+    public static readonly IReadOnlyList<string> ToolPaths = [.. Engines, Amtool];
 }

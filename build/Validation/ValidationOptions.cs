@@ -18,7 +18,7 @@ public sealed record ValidationOptions
     /// <summary>Upper bound for each real checker process.</summary>
     public TimeSpan CheckerTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Engine binaries named on the command line (<c>--loki=PATH</c>...), by compose service name.</summary>
+    /// <summary>Binaries named on the command line (<c>--loki=PATH</c>..., <c>--amtool=PATH</c>), by argument name (the engines' compose service names).</summary>
     public IReadOnlyDictionary<string, string> EnginePaths { get; init; } =
         new Dictionary<string, string>();
 

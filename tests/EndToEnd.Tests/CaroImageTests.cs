@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Docker;
+using Build.Tools;
 using EndToEnd.Tests.Support;
 
 namespace EndToEnd.Tests;
@@ -158,7 +159,7 @@ public sealed class CaroImageTests
             ).Succeeded
         )
         {
-            return CommandRunner.FindOnPath("docker");
+            return ExecutableSearch.OnPath("docker");
         }
         foreach (var candidate in new[] { "/usr/bin/docker", "/usr/local/bin/docker" })
         {

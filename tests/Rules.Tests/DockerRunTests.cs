@@ -24,7 +24,7 @@ public sealed class DockerRunTests
     [OneTimeSetUp]
     public async Task SetUpAsync()
     {
-        if (CommandRunner.FindOnPath("docker") is null)
+        if (ExecutableSearch.OnPath("docker") is null)
         {
             Assert.Ignore(
                 "No docker CLI on this machine (install docker.io): the Docker fallback cannot be tested."

@@ -21,7 +21,7 @@ public sealed class PromtoolOutputTests
     );
 
     private static ProcessResult RunRealPromtool(string testFile) =>
-        ToolProcess.Run(Fixtures.RealPromtool, ["test", "rules", testFile]);
+        CommandRunner.Run(Fixtures.RealPromtool, ["test", "rules", testFile]);
 
     [Test]
     public void Parses_the_alert_and_expression_failures_of_a_real_promtool_run()

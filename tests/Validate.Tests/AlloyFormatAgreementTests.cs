@@ -45,7 +45,7 @@ public sealed class AlloyFormatAgreementTests
 
     /// <summary><c>alloy-fmt --test</c> on the copy's Alloy config.</summary>
     private static ProcessResult FmtTest(string fmt, StackCopy stack) =>
-        ToolProcess.Run(fmt, ["--test", Path.Combine(stack.Root, Alloy)], null, Timeout);
+        CommandRunner.Run(fmt, ["--test", Path.Combine(stack.Root, Alloy)], null, Timeout);
 
     private static List<Finding> FormatErrors(StackCopy stack) =>
         stack

@@ -61,7 +61,7 @@ public sealed class EnginePullTests : EngineTestBase
     {
         if (
             ExecutableSearch.OnPath("docker") is not { } docker
-            || !ToolProcess.Run(docker, ["info"]).Succeeded
+            || !CommandRunner.Run(docker, ["info"]).Succeeded
         )
         {
             Assert.Ignore(

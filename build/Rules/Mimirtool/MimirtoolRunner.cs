@@ -80,7 +80,7 @@ public sealed partial class MimirtoolRunner(ResolvedTool mimirtool, Func<string,
     }
 
     private ProcessResult Run(params string[] arguments) =>
-        ToolProcess.Run(mimirtool.Executable, mimirtool.Arguments(arguments));
+        CommandRunner.Run(mimirtool.Executable, mimirtool.Arguments(arguments));
 
     private static string Text(ProcessResult result)
     {

@@ -219,7 +219,7 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
             : string.Join(", ", spec.RuleFiles.Select(display));
 
     private ProcessResult Run(params string[] arguments) =>
-        ToolProcess.Run(promtool.Executable, promtool.Arguments(arguments));
+        CommandRunner.Run(promtool.Executable, promtool.Arguments(arguments));
 
     private static string Summary(string output) =>
         output

@@ -1,6 +1,7 @@
 using Build.Docker;
 using Build.Host;
 using Build.Image;
+using Build.Tools;
 using Cake.Common.Diagnostics;
 
 namespace Build.Tasks.Image;

@@ -2,6 +2,7 @@ using Build.Docker;
 using Build.Host;
 using Build.Image;
 using Build.Tasks.Lifecycle;
+using Build.Tools;
 using Cake.Common.Diagnostics;
 
 namespace Build.Tasks.Image;

@@ -1,6 +1,7 @@
 using Build.Docker;
 using Build.Health;
 using Build.Secrets;
+using Build.Validation.Model;
 
 namespace Build.Tasks.Lifecycle;
 

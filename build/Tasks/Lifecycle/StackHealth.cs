@@ -1,6 +1,7 @@
 using Build.Docker;
 using Build.Health;
 using Build.Host;
+using Build.Validation.Model;
 
 namespace Build.Tasks.Lifecycle;
 

@@ -3,6 +3,9 @@ using System.Text.RegularExpressions;
 using Build.Docker;
 using Build.Host;
 using Build.Secrets;
+using Build.Stack;
+using Build.Tools;
+using Build.Validation.Model;
 using Cake.Common.Diagnostics;
 
 namespace Build.Tasks.Lifecycle;
@@ -176,7 +179,7 @@ public sealed partial class StackSession
     public void Error(string text) => Context.Error("{0}", Masker.Apply(text));
 
     /// <summary>Runs a command, logging it at verbose and streaming its output at diagnostic, all masked.</summary>
-    public Task<CommandResult> RunAsync(CommandSpec spec)
+    public Task<ProcessResult> RunAsync(CommandSpec spec)
     {
         Verbose($"> {spec}");
         return Runner.RunAsync(

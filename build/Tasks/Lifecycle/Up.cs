@@ -3,6 +3,8 @@ using Build.Docker;
 using Build.Health;
 using Build.Host;
 using Build.Secrets;
+using Build.Tools;
+using Build.Validation.Model;
 using Build.Verify;
 
 namespace Build.Tasks.Lifecycle;
@@ -69,7 +71,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
             OnOutput = line => session.Info("  " + line),
             OnError = line => session.Info("  " + line),
         };
-        CommandResult result;
+        ProcessResult result;
         try
         {
             result = await session.RunAsync(command);
@@ -108,7 +110,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
         resolved
             .Variables.Where(v =>
                 v.Variable.Name.EndsWith("_PORT", StringComparison.Ordinal)
-                && v.Value == port.HostPort.ToString()
+                && v.Value == port.Published.ToString()
                 && v.Variable.UsedBy.Contains(port.Service)
             )
             .Select(v => v.Variable.Name)

@@ -6,7 +6,7 @@ namespace Build.Tasks.Stack;
 
 [TaskName(nameof(Validate))]
 [TaskDescription(
-    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers with the engines' own checks (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker, --loki/--mimir/--tempo/--alloy=PATH run an engine binary, --offline never pulls an image)."
+    "Checks the stack's compose file and every component config before anything starts: parse, static reference checks, cross-file consistency, real checkers with the engines' own checks (--layers=1-3 or --static-only for the fast part, --strict fails on a skipped checker, --loki/--mimir/--tempo/--alloy=PATH run an engine binary, --amtool=PATH picks amtool, --offline never pulls an image)."
 )]
 [TaskArgument(
     ValidateArguments.Layers,
@@ -58,6 +58,11 @@ namespace Build.Tasks.Stack;
     "The alloy binary to run natively.",
     Default = "PATH, then the pinned image"
 )]
+[TaskArgument(
+    ValidateArguments.Amtool,
+    "The amtool binary for amtool check-config.",
+    Default = "PATH, then a pinned prom/alertmanager image"
+)]
 public sealed class Validate : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -70,7 +75,7 @@ public sealed class Validate : FrostingTask<BuildContext>
             Strict = context.Args.Flag(ValidateArguments.Strict),
             CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
             EnginePaths = ValidateArguments
-                .Engines.Where(e => context.Args.Get(e) is { Length: > 0 })
+                .ToolPaths.Where(e => context.Args.Get(e) is { Length: > 0 })
                 .ToDictionary(
                     e => e,
                     e => Path.GetFullPath(context.Args.Get(e)!, context.Paths.Root.FullPath)

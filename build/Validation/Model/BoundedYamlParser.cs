@@ -1,5 +1,7 @@
+using Build.Host;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Model;
 
@@ -83,6 +85,29 @@ public sealed class BoundedYamlParser(IParser inner) : IParser
         if (_open.TryPop(out var parent))
         {
             _open.Push((parent.Anchor, Math.Min(long.MaxValue / 2, parent.Size + size)));
+        }
+    }
+
+    /// <summary>The first document's root (null when empty), read within the bounds; a <see cref="YamlException"/> otherwise.</summary>
+    public static YamlNode? ReadRoot(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
+        return stream.Documents.FirstOrDefault()?.RootNode;
+    }
+
+    /// <summary>As <see cref="ReadRoot(string)"/>, a broken file being one line naming it (the lifecycle's files).</summary>
+    public static YamlNode? ReadRoot(string text, string source)
+    {
+        try
+        {
+            return ReadRoot(text);
+        }
+        catch (YamlException e)
+        {
+            throw new BuildException(
+                $"{source}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}"
+            );
         }
     }
 }

@@ -1,34 +1,76 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Model;
 
-/// <summary>A published port: <c>[ip:][host:]container</c> (short form) or the long form.</summary>
+/// <summary>
+/// A published port: <c>[ip:][host:]container</c> (short form) or the long form. As written when Validate reads
+/// the file; interpolated when the lifecycle reads it (<see cref="Build.Docker.ComposeFile"/>).
+/// </summary>
 public sealed record ComposePort(
+    string Service,
     string? HostIp,
     string? HostPort,
     int? ContainerPort,
     string Raw,
     Position Pos
-);
+)
+{
+    /// <summary>The host port when it is a number (interpolated files), else null (not published on a fixed port).</summary>
+    public int? Published =>
+        int.TryParse(HostPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : null;
+
+    /// <summary>The host address it binds: <c>0.0.0.0</c> when none is written.</summary>
+    public string BindAddress => string.IsNullOrEmpty(HostIp) ? "0.0.0.0" : HostIp.Trim('[', ']');
+}
 
 /// <summary>A volume: bind mount (source is a path) or named volume.</summary>
 public sealed record ComposeVolume(string Source, string Target, bool IsBind, Position Pos);
 
-/// <summary>One compose service as the checks need it.</summary>
+/// <summary>
+/// One compose service, the one model of the build: Validate's checks read it as written (with positions), the
+/// lifecycle reads it interpolated (ports, binds, user, labels).
+/// </summary>
 public sealed class ComposeService
 {
     public required string Name { get; init; }
     public required YamlNode Node { get; init; }
     public required Position Pos { get; init; }
+
+    /// <summary>The compose file's folder: relative bind sources start there.</summary>
+    public string Directory { get; init; } = "";
     public string? Image { get; init; }
+    public string? User { get; init; }
     public List<ComposePort> Ports { get; } = [];
     public List<int> Expose { get; } = [];
     public List<ComposeVolume> Volumes { get; } = [];
     public List<string> Command { get; } = [];
+
+    /// <summary><c>environment:</c> as written, never interpolated; null for a pass-through entry (<c>- NAME</c>).</summary>
     public Dictionary<string, string?> Environment { get; } = [];
     public List<(string Path, Position Pos)> EnvFiles { get; } = [];
+    public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
     public YamlNode? Healthcheck { get; init; }
     public Dictionary<string, (string? Condition, Position Pos)> DependsOn { get; } = [];
+
+    public bool HasHealthcheck =>
+        Healthcheck is YamlMappingNode && Healthcheck.Get("disable").Bool() != true;
+
+    /// <summary>Each container variable's template: a pass-through entry reads <c>${NAME}</c>.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentTemplates =>
+        Environment.ToDictionary(
+            e => e.Key,
+            e => e.Value ?? "${" + e.Key + "}",
+            StringComparer.Ordinal
+        );
+
+    /// <summary>Bind mounts of a host path (<c>./x</c> or <c>/x</c>), with the full host path.</summary>
+    public IEnumerable<(string HostPath, string ContainerPath)> Binds =>
+        Volumes
+            .Where(v => v.IsBind && (v.Source.StartsWith('.') || v.Source.StartsWith('/')))
+            .Select(v => (Path.GetFullPath(Path.Combine(Directory, v.Source)), v.Target));
 
     /// <summary>Value of a <c>-flag=value</c> / <c>--flag=value</c> / <c>-flag value</c> command argument.</summary>
     public string? Flag(string name)
@@ -77,174 +119,5 @@ public sealed class ComposeService
         var rest = containerPath[best.Target.TrimEnd('/').Length..].TrimStart('/');
         var source = Path.GetFullPath(Path.Combine(composeDirectory, best.Source));
         return rest.Length == 0 ? source : Path.Combine(source, rest);
-    }
-}
-
-/// <summary>Reads the services of a compose file (short and long syntaxes).</summary>
-public static class ComposeReader
-{
-    public static List<ComposeService> Read(YamlNode root)
-    {
-        var services = new List<ComposeService>();
-        foreach (var (key, node) in root.Get("services").Entries())
-        {
-            var service = new ComposeService
-            {
-                Name = key.Value ?? "",
-                Node = node,
-                Pos = key.Pos(),
-                Image = node.Get("image").Str(),
-                Healthcheck = node.Get("healthcheck"),
-            };
-            foreach (var port in node.Get("ports").Items())
-            {
-                service.Ports.Add(ReadPort(port));
-            }
-            foreach (var port in node.Get("expose").Items())
-            {
-                if (int.TryParse(port.Str()?.Split('/')[0], out var p))
-                {
-                    service.Expose.Add(p);
-                }
-            }
-            foreach (var volume in node.Get("volumes").Items())
-            {
-                if (ReadVolume(volume) is { } v)
-                {
-                    service.Volumes.Add(v);
-                }
-            }
-            service.Command.AddRange(ReadCommand(node.Get("command")));
-            ReadEnvironment(node.Get("environment"), service.Environment);
-            var envFile = node.Get("env_file");
-            foreach (var item in envFile is YamlScalarNode ? [envFile] : envFile.Items())
-            {
-                if ((item.Str() ?? item.Get("path").Str()) is { } envPath)
-                {
-                    service.EnvFiles.Add((envPath, item.Pos()));
-                }
-            }
-            var depends = node.Get("depends_on");
-            foreach (var item in depends.Items())
-            {
-                if (item.Str() is { } name)
-                {
-                    service.DependsOn[name] = (null, item.Pos());
-                }
-            }
-            foreach (var (dep, value) in depends.Entries())
-            {
-                service.DependsOn[dep.Value ?? ""] = (value.Get("condition").Str(), dep.Pos());
-            }
-            services.Add(service);
-        }
-        return services;
-    }
-
-    /// <summary>Splits on ':' outside <c>${...}</c>.</summary>
-    public static List<string> SplitOutsideVariables(string text, char separator)
-    {
-        var parts = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
-            {
-                depth++;
-                i++;
-            }
-            else if (text[i] == '}' && depth > 0)
-            {
-                depth--;
-            }
-            else if (text[i] == separator && depth == 0)
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-        parts.Add(text[start..]);
-        return parts;
-    }
-
-    private static ComposePort ReadPort(YamlNode node)
-    {
-        if (node is YamlMappingNode)
-        {
-            var target = int.TryParse(node.Get("target").Str(), out var t) ? t : (int?)null;
-            return new ComposePort(
-                node.Get("host_ip").Str(),
-                node.Get("published").Str(),
-                target,
-                "(long syntax)",
-                node.Pos()
-            );
-        }
-        var raw = node.Str() ?? "";
-        var parts = SplitOutsideVariables(raw.Split('/')[0], ':');
-        var container = int.TryParse(parts[^1].Split('-')[0], out var c) ? c : (int?)null;
-        return parts.Count switch
-        {
-            1 => new ComposePort(null, null, container, raw, node.Pos()),
-            2 => new ComposePort(null, parts[0], container, raw, node.Pos()),
-            _ => new ComposePort(
-                string.Join(':', parts.Take(parts.Count - 2)),
-                parts[^2],
-                container,
-                raw,
-                node.Pos()
-            ),
-        };
-    }
-
-    private static ComposeVolume? ReadVolume(YamlNode node)
-    {
-        if (node is YamlMappingNode)
-        {
-            var source = node.Get("source").Str() ?? "";
-            var target = node.Get("target").Str() ?? "";
-            return new ComposeVolume(source, target, node.Get("type").Str() == "bind", node.Pos());
-        }
-        var parts = SplitOutsideVariables(node.Str() ?? "", ':');
-        if (parts.Count < 2)
-        {
-            return null;
-        }
-        var src = parts[0];
-        return new ComposeVolume(
-            src,
-            parts[1],
-            src.StartsWith('.')
-                || src.StartsWith('/')
-                || src.StartsWith('~')
-                || src.StartsWith('$'),
-            node.Pos()
-        );
-    }
-
-    private static IEnumerable<string> ReadCommand(YamlNode? node) =>
-        node switch
-        {
-            YamlSequenceNode => node.Strings(),
-            YamlScalarNode => (node.Str() ?? "").Split(
-                [' ', '\t', '\n'],
-                StringSplitOptions.RemoveEmptyEntries
-            ),
-            _ => [],
-        };
-
-    private static void ReadEnvironment(YamlNode? node, Dictionary<string, string?> into)
-    {
-        foreach (var (key, value) in node.Entries())
-        {
-            into[key.Value ?? ""] = value.Str();
-        }
-        foreach (var item in node.Items())
-        {
-            var text = item.Str() ?? "";
-            var eq = text.IndexOf('=');
-            into[eq < 0 ? text : text[..eq]] = eq < 0 ? null : text[(eq + 1)..];
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Build.Stack;
 using Build.Validation.Checks;
 using Build.Validation.River;
 using YamlDotNet.Core;
@@ -54,7 +55,9 @@ public static partial class StackLoader
         Parse(compose, report);
         if (compose.Yaml is { } composeRoot)
         {
-            model.Services.AddRange(ComposeReader.Read(composeRoot));
+            model.Services.AddRange(
+                ComposeReader.Read(composeRoot, Path.GetDirectoryName(compose.FullPath)!)
+            );
         }
         var files = new List<StackFile> { compose };
         foreach (var name in new[] { "env.yaml", "metrics.yaml" })
@@ -66,7 +69,9 @@ public static partial class StackLoader
         }
         // Only what the engines read: the config/ folder and the compose bind mounts (never data/).
         var composeDir = Path.GetDirectoryName(compose.FullPath)!;
-        var env = EnvCatalog.Read(files.FirstOrDefault(f => f.Path == model.InStack("env.yaml")));
+        var env = EnvironmentCatalog.Read(
+            files.FirstOrDefault(f => f.Path == model.InStack("env.yaml"))
+        );
         var roots = model
             .Services.SelectMany(s => s.Volumes.Where(v => v.IsBind))
             .Select(v =>
@@ -171,11 +176,9 @@ public static partial class StackLoader
 
     private static void ParseYaml(StackFile file, ValidationReport report)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new BoundedYamlParser(new Parser(new StringReader(file.Text))));
-            file.Yaml = stream.Documents.FirstOrDefault()?.RootNode;
+            file.Yaml = BoundedYamlParser.ReadRoot(file.Text);
             file.Parsed = true;
         }
         catch (YamlException e)

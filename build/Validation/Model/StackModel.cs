@@ -1,3 +1,5 @@
+using Build.Stack;
+
 namespace Build.Validation.Model;
 
 /// <summary>A rule file or Alertmanager config of one tenant.</summary>
@@ -23,7 +25,7 @@ public sealed class StackModel
     public StackFile? Compose { get; set; }
     public List<ComposeService> Services { get; } = [];
     public StackFile? EnvFile { get; set; }
-    public EnvCatalog Env { get; set; } = new();
+    public EnvironmentCatalog Env { get; set; } = new();
     public StackFile? MetricsFile { get; set; }
     public MetricsCatalog Metrics { get; set; } = new();
 

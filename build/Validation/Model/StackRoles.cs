@@ -1,3 +1,5 @@
+using Build.Stack;
+
 namespace Build.Validation.Model;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class StackRoles
             model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
             ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
         model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
-        model.Env = EnvCatalog.Read(model.EnvFile);
+        model.Env = EnvironmentCatalog.Read(model.EnvFile);
         model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));
         model.Metrics = MetricsCatalog.Read(model.MetricsFile);
 
@@ -121,18 +123,17 @@ public static class StackRoles
         var composeDir = model.Compose is null
             ? model.StackDirectory
             : Path.GetDirectoryName(model.Compose.FullPath)!;
-        model.RulesDirectory =
-            Resolve(
-                model.Mimir?.Yaml.At("ruler_storage", "local", "directory").Str(),
-                service,
-                composeDir
-            ) ?? Path.Combine(model.StackDirectory, "config", "mimir", "rules");
-        model.AlertmanagerDirectory =
-            Resolve(
-                model.Mimir?.Yaml.At("alertmanager_storage", "local", "path").Str(),
-                service,
-                composeDir
-            ) ?? Path.Combine(model.StackDirectory, "config", "mimir", "alertmanager");
+        // The ruler's and Alertmanager's local stores: where mimir.yaml puts them, else the stack's folders.
+        string Store(string folder, params string[] key) =>
+            Resolve(model.Mimir?.Yaml.At(key).Str(), service, composeDir)
+            ?? Path.Combine(model.StackDirectory, "config", "mimir", folder);
+        model.RulesDirectory = Store("rules", "ruler_storage", "local", "directory");
+        model.AlertmanagerDirectory = Store(
+            "alertmanager",
+            "alertmanager_storage",
+            "local",
+            "path"
+        );
         var rulesPrefix = model.Relative(model.RulesDirectory) + "/";
         var amPrefix = model.Relative(model.AlertmanagerDirectory) + "/";
         foreach (var file in mimirFiles.Where(f => f != model.Mimir))

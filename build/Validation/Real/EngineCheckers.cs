@@ -48,7 +48,7 @@ public static class EngineCheckers
                 continue;
             }
             var image = Interpolation.Expand(service.Image, model.Env);
-            var environment = Environment(model, service, composeDir);
+            var environment = Environment(model, service);
             var tool = new ExternalTool(
                 engine.Service,
                 engine.Service,
@@ -75,7 +75,7 @@ public static class EngineCheckers
                 ? NativeConfig.Create(model, service, composeDir)
                 : null;
             string[] Mapped(string[] args) => native is null ? args : [.. args.Select(native.Map)];
-            var result = ToolProcess.Run(
+            var result = CommandRunner.Run(
                 resolved.Executable,
                 resolved.Arguments(Mapped(engine.Args(service))),
                 native?.Root,
@@ -115,7 +115,7 @@ public static class EngineCheckers
         ValidationReport report
     )
     {
-        var result = ToolProcess.Run(
+        var result = CommandRunner.Run(
             resolved.Executable,
             resolved.Arguments(args),
             native?.Root,
@@ -151,27 +151,12 @@ public static class EngineCheckers
             : $"'{line.Replace("\t", "\\t", StringComparison.Ordinal)}'";
 
     /// <summary>Catalog defaults, dummy secrets and the service's env_file variables, for the engine process only.</summary>
-    private static Dictionary<string, string> Environment(
-        StackModel model,
-        ComposeService service,
-        string composeDir
-    )
+    private static Dictionary<string, string> Environment(StackModel model, ComposeService service)
     {
         var environment = model.Env.CheckerEnvironment();
-        foreach (var (path, _) in service.EnvFiles)
+        foreach (var (name, value) in Interpolation.EnvFileVariables(model, service))
         {
-            var full = Path.GetFullPath(
-                Path.Combine(composeDir, Interpolation.Expand(path, model.Env))
-            );
-            foreach (var line in model.EnvFileTexts.GetValueOrDefault(full, "").Split('\n'))
-            {
-                var trimmed = line.Trim();
-                var eq = trimmed.IndexOf('=');
-                if (eq > 0 && !trimmed.StartsWith('#'))
-                {
-                    environment[trimmed[..eq].Trim()] = trimmed[(eq + 1)..].Trim();
-                }
-            }
+            environment[name] = value;
         }
         return environment;
     }

@@ -1,5 +1,7 @@
+using Build.Docker;
 using Build.Rules;
 using Build.Tools;
+using Build.Validation.Checks;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 
@@ -42,34 +44,12 @@ public static partial class RealCheckers
         {
             return;
         }
-        var env = model.Env.CheckerEnvironment();
-        var dir = Path.GetDirectoryName(model.Compose.FullPath)!;
-        string[] baseArgs = ["-p", "validate", "-f", model.Compose.FullPath, "config", "-q"];
-        var docker = ExecutableSearch.OnPath("docker");
-        ProcessResult? result = null;
-        var checker = "";
-        if (
-            docker is not null
-            && ToolProcess
-                .Run(docker, ["compose", "version"], timeout: TimeSpan.FromSeconds(10))
-                .Succeeded
-        )
-        {
-            checker = "docker compose config";
-            result = ToolProcess.Run(
-                docker,
-                ["compose", .. baseArgs],
-                dir,
-                options.CheckerTimeout,
-                env
-            );
-        }
-        else if (ExecutableSearch.OnPath("docker-compose") is { } compose)
-        {
-            checker = "docker-compose config";
-            result = ToolProcess.Run(compose, baseArgs, dir, options.CheckerTimeout, env);
-        }
-        if (result is null)
+        // Found as Up finds it (v2 plugin, else docker-compose v1): one detection for the whole build.
+        var compose = ComposeCli
+            .TryDetectAsync(new CommandRunner(), "validate", model.Compose.FullPath, default)
+            .GetAwaiter()
+            .GetResult();
+        if (compose is null)
         {
             report.Skip(
                 "docker compose config",
@@ -77,6 +57,17 @@ public static partial class RealCheckers
             );
             return;
         }
+        var checker =
+            compose.Flavor == ComposeFlavor.V2 ? "docker compose config" : "docker-compose config";
+        var result = CommandRunner.Run(
+            compose.Command("config", "-q") with
+            {
+                Environment = model
+                    .Env.CheckerEnvironment()
+                    .ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
+                Timeout = options.CheckerTimeout,
+            }
+        );
         if (!result.Succeeded)
         {
             report.Error(
@@ -91,40 +82,18 @@ public static partial class RealCheckers
         StackModel model,
         ValidationOptions options,
         ValidationReport report
-    )
-    {
-        if (model.RuleFiles.Count == 0)
-        {
-            return;
-        }
+    ) =>
         // Found as TestRules finds it: PATH, then the pinned Prometheus image (rule files mounted at their path).
-        var resolution = new ToolResolver(
-            options.PathVariable,
-            Mount.SamePath([model.StackDirectory]),
-            options.Offline
-        ).Resolve(RuleTool.Promtool, null);
-        if (resolution.Tool is not { } promtool)
-        {
-            report.Skip("promtool check rules", resolution.MissingMessage);
-            return;
-        }
-        foreach (var rule in model.RuleFiles)
-        {
-            var result = ToolProcess.Run(
-                promtool.Executable,
-                promtool.Arguments("check", "rules", rule.File.FullPath),
-                timeout: options.CheckerTimeout
-            );
-            if (!result.Succeeded)
-            {
-                report.Error(
-                    rule.File.Path,
-                    Position.Start,
-                    $"promtool check rules: {Summarize(result.Output.Replace(rule.File.FullPath, rule.File.Path, StringComparison.Ordinal))}"
-                );
-            }
-        }
-    }
+        CheckEach(
+            model,
+            options,
+            report,
+            RuleTool.Promtool,
+            null,
+            [.. model.RuleFiles.Select(r => r.File)],
+            "check",
+            "rules"
+        );
 
     private static void Amtool(StackModel model, ValidationOptions options, ValidationReport report)
     {
@@ -143,23 +112,51 @@ public static partial class RealCheckers
         {
             files.Add(fallbackFile);
         }
+        CheckEach(
+            model,
+            options,
+            report,
+            AmtoolIn(model),
+            options.EnginePaths.GetValueOrDefault(ValidateArguments.Amtool),
+            files,
+            "check-config"
+        );
+    }
+
+    /// <summary>
+    /// <c>TOOL VERB... FILE</c> on each file, the tool found by the one resolver (path argument, PATH, pinned image
+    /// with the stack folder mounted read-only); skipped with the resolver's reason when it cannot be found.
+    /// </summary>
+    private static void CheckEach(
+        StackModel model,
+        ValidationOptions options,
+        ValidationReport report,
+        ExternalTool tool,
+        string? explicitPath,
+        IReadOnlyList<StackFile> files,
+        params string[] verb
+    )
+    {
+        var checker = string.Join(' ', [tool.Name, .. verb]);
         if (files.Count == 0)
         {
             return;
         }
-        if (ExecutableSearch.OnPath("amtool") is not { } amtool)
+        var resolution = new ToolResolver(
+            options.PathVariable,
+            Mount.SamePath([model.StackDirectory]),
+            options.Offline
+        ).Resolve(tool, explicitPath);
+        if (resolution.Tool is not { } resolved)
         {
-            report.Skip(
-                "amtool check-config",
-                "amtool is not installed (apt-get install prometheus-alertmanager)"
-            );
+            report.Skip(checker, resolution.MissingMessage);
             return;
         }
         foreach (var file in files)
         {
-            var result = ToolProcess.Run(
-                amtool,
-                ["check-config", file.FullPath],
+            var result = CommandRunner.Run(
+                resolved.Executable,
+                resolved.Arguments([.. verb, file.FullPath]),
                 timeout: options.CheckerTimeout
             );
             if (!result.Succeeded)
@@ -167,10 +164,28 @@ public static partial class RealCheckers
                 report.Error(
                     file.Path,
                     Position.Start,
-                    $"amtool check-config: {Summarize(result.Output.Replace(file.FullPath, file.Path, StringComparison.Ordinal))}"
+                    $"{checker}: {Summarize(result.Output.Replace(file.FullPath, file.Path, StringComparison.Ordinal))}"
                 );
             }
         }
+    }
+
+    /// <summary>amtool, with the prom/alertmanager image the compose file pins (if any) as its Docker fallback.</summary>
+    private static ExternalTool AmtoolIn(StackModel model)
+    {
+        var image = model
+            .Services.Select(s => s.Image is null ? null : Interpolation.Expand(s.Image, model.Env))
+            .FirstOrDefault(i =>
+                i?.StartsWith("prom/alertmanager:", StringComparison.Ordinal) == true
+            );
+        return new ExternalTool(
+            "amtool",
+            ValidateArguments.Amtool,
+            image,
+            "/bin/amtool",
+            "install amtool (Debian: apt-get install prometheus-alertmanager), or pass --amtool=PATH"
+                + (image is null ? "" : $", or start Docker so {image} can run")
+        );
     }
 
     /// <summary>The checker's output on one line, the informative part first.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Build.Docker;
 using Build.Host;
+using Build.Tools;
 
 namespace EndToEnd.Tests.Support;
 
@@ -32,7 +33,7 @@ public sealed partial class BuildScript(IReadOnlyDictionary<string, string?> env
             WorkingDirectory = Root,
             Environment = environment,
         };
-        CommandResult result;
+        ProcessResult result;
         try
         {
             result = await _runner.RunAsync(spec, cancellation.Token);

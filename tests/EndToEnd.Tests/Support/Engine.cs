@@ -1,4 +1,5 @@
 using Build.Docker;
+using Build.Tools;
 
 namespace EndToEnd.Tests.Support;
 
@@ -37,13 +38,13 @@ public static class Engine
 
     private static async Task<string?> CheckAsync()
     {
-        if (CommandRunner.FindOnPath("docker") is null)
+        if (ExecutableSearch.OnPath("docker") is null)
         {
             return "No docker CLI here (install docker.io): the end-to-end tests need a real Docker engine.";
         }
         var compose =
             (await Docker.Runner.RunAsync(Docker.Command("compose", "version"))).Succeeded
-            || CommandRunner.FindOnPath("docker-compose") is not null;
+            || ExecutableSearch.OnPath("docker-compose") is not null;
         if (!compose)
         {
             return "No Docker Compose here (install docker-compose): the end-to-end tests run ./build.sh --target=Up.";
@@ -52,7 +53,7 @@ public static class Engine
         {
             return null;
         }
-        if (!DataDirectories.IsRoot || CommandRunner.FindOnPath("dockerd") is null)
+        if (!DataDirectories.IsRoot || ExecutableSearch.OnPath("dockerd") is null)
         {
             return "The Docker engine is not running and cannot be started here (needs root and dockerd).";
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Build.Docker;
+using Build.Tools;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Docker;
@@ -62,7 +63,7 @@ public sealed class DockerFixture
 
     private static async Task EnsureEngineAsync()
     {
-        if (CommandRunner.FindOnPath("docker") is null)
+        if (ExecutableSearch.OnPath("docker") is null)
         {
             Assert.Ignore(
                 "No docker CLI on this machine (install docker.io): the Docker tests cannot run."
@@ -72,7 +73,7 @@ public sealed class DockerFixture
         {
             return;
         }
-        if (!DataDirectories.IsRoot || CommandRunner.FindOnPath("dockerd") is null)
+        if (!DataDirectories.IsRoot || ExecutableSearch.OnPath("dockerd") is null)
         {
             Assert.Ignore(
                 "The Docker engine is not running and cannot be started here (needs root and dockerd)."

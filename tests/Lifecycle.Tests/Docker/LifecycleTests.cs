@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Build.Docker;
+using Build.Tools;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Docker;
@@ -116,7 +117,7 @@ public sealed class LifecycleTests
             output,
             Does.Contain($"Cannot start: port {stack.WebPort} (web) is already in use")
         );
-        if (CommandRunner.FindOnPath("ss") is not null)
+        if (ExecutableSearch.OnPath("ss") is not null)
         {
             Assert.That(output, Does.Contain("already in use by process "), "ss names the holder");
         }

@@ -1,4 +1,5 @@
 using Build.Docker;
+using Build.Tools;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Docker;
@@ -30,7 +31,7 @@ public sealed class PreflightTests
     {
         using var stack = new DockerStack();
         var bin = Directory.CreateTempSubdirectory("only-docker-").FullName;
-        File.CreateSymbolicLink(Path.Combine(bin, "docker"), CommandRunner.FindOnPath("docker")!);
+        File.CreateSymbolicLink(Path.Combine(bin, "docker"), ExecutableSearch.OnPath("docker")!);
         using var scope = new EnvironmentScope().Set("PATH", bin);
         try
         {

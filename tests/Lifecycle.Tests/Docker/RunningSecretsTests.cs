@@ -1,4 +1,5 @@
 using Build.Docker;
+using Build.Tools;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Docker;
@@ -29,7 +30,7 @@ public sealed class RunningSecretsTests
             Assert.That(up, Is.EqualTo(0), upOutput);
         }
         Assume.That(
-            CommandRunner.FindOnPath("infisical"),
+            ExecutableSearch.OnPath("infisical"),
             Is.Null,
             "the Infisical CLI must be absent for this test"
         );

@@ -1,6 +1,8 @@
 using Build.Docker;
 using Build.Host;
 using Build.Secrets;
+using Build.Stack;
+using Build.Tools;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Secrets;

@@ -1,5 +1,6 @@
 using Build.Host;
 using Build.Secrets;
+using Build.Stack;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Secrets;
@@ -88,11 +89,11 @@ public sealed class PerEnvironmentTests
         var catalog = EnvironmentCatalog.Load(Path.Combine(TestPaths.Root, "stack", "env.yaml"));
 
         Assert.That(
-            catalog.Variables.Where(v => v.PerEnvironment).Select(v => v.Name),
+            catalog.Variables.Values.Where(v => v.PerEnvironment).Select(v => v.Name),
             Is.EquivalentTo(new[] { "ENVIRONMENT", "TENANT_ID" })
         );
         Assert.That(
-            catalog.Variables.Where(v => v.PerEnvironment),
+            catalog.Variables.Values.Where(v => v.PerEnvironment),
             Has.All.Matches<CatalogVariable>(v => v!.Required && !v.Secret)
         );
     }

@@ -13,7 +13,7 @@ public sealed class InfisicalDouble : IDisposable
 
     public InfisicalDouble(bool loggedIn = true)
     {
-        if (Build.Docker.CommandRunner.FindOnPath("python3") is null)
+        if (Build.Tools.ExecutableSearch.OnPath("python3") is null)
         {
             Assert.Ignore(
                 "The Infisical test double is a python3 script and python3 is not installed (apt-get install python3)."

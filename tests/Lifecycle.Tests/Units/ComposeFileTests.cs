@@ -2,6 +2,8 @@ using Build.Docker;
 using Build.Health;
 using Build.Host;
 using Build.Secrets;
+using Build.Stack;
+using Build.Validation.Model;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Units;
@@ -21,12 +23,12 @@ public sealed class ComposeFileTests
             .Services.SelectMany(s => s.Ports)
             .GroupBy(p => (p.Service, p.ContainerPort))
             .ToDictionary(g => g.Key, g => g.First());
-        Assert.That(ports[("grafana", 3000)].HostPort, Is.EqualTo(3000));
-        Assert.That(ports[("alloy", 4317)].HostPort, Is.EqualTo(4317));
-        Assert.That(ports[("caro-demo", 9090)].HostPort, Is.EqualTo(9090));
+        Assert.That(ports[("grafana", 3000)].Published, Is.EqualTo(3000));
+        Assert.That(ports[("alloy", 4317)].Published, Is.EqualTo(4317));
+        Assert.That(ports[("caro-demo", 9090)].Published, Is.EqualTo(9090));
         Assert.That(
-            compose.Find("mimir")!.Ports.Select(p => p.HostPort),
-            Is.EqualTo(new[] { 9009, 9093 })
+            compose.Find("mimir")!.Ports.Select(p => p.Published),
+            Is.EqualTo(new int?[] { 9009, 9093 })
         );
         Assert.That(
             ports.Values.Select(p => p.HostIp).Distinct(),
@@ -80,16 +82,32 @@ public sealed class ComposeFileTests
         );
     }
 
+    // A is set but empty, B is set, NOPE is unset; every form of the compose specification.
+    [TestCase("${B}", "set")]
+    [TestCase("$B/$$B", "set/$B")]
+    [TestCase("$${B}", "${B}")]
+    [TestCase("${NOPE}", "")]
     [TestCase("${A:-x}", "x")]
     [TestCase("${A-x}", "")]
     [TestCase("${B:-x}", "set")]
     [TestCase("${NOPE-fallback}", "fallback")]
-    [TestCase("$B/$$B", "set/$B")]
-    [TestCase("${B:+alt}", "alt")]
     [TestCase("${NOPE:-${B}}", "set")]
+    [TestCase("${B:+alt}", "alt")]
+    [TestCase("${A:+alt}", "")]
+    [TestCase("${A+alt}", "alt")]
+    [TestCase("${NOPE+alt}", "")]
+    [TestCase("${A?err}", "")]
+    [TestCase("${B?err}", "set")]
+    [TestCase("${B:?err}", "set")]
+    [TestCase("${D}", "x$$y")]
     public void Interpolation_follows_compose(string text, string expected)
     {
-        var values = new Dictionary<string, string> { ["A"] = "", ["B"] = "set" };
+        var values = new Dictionary<string, string>
+        {
+            ["A"] = "",
+            ["B"] = "set",
+            ["D"] = "x$$y",
+        };
 
         Assert.That(
             ComposeInterpolation.Interpolate(text, values.GetValueOrDefault),
@@ -97,14 +115,53 @@ public sealed class ComposeFileTests
         );
     }
 
-    [Test]
-    public void A_required_variable_that_is_unset_is_one_line_with_its_message()
+    [TestCase("${P:?P is not set (Infisical)}", "P is not set: P is not set (Infisical)")]
+    [TestCase("${P?needed}", "P is not set: needed")]
+    [TestCase("${A:?empty is not enough}", "A is not set: empty is not enough")]
+    public void A_required_variable_that_is_unset_is_one_line_with_its_message(
+        string text,
+        string message
+    )
     {
         var error = Assert.Throws<BuildException>(() =>
-            ComposeInterpolation.Interpolate("${P:?P is not set (Infisical)}", _ => null)
+            ComposeInterpolation.Interpolate(text, name => name == "A" ? "" : null)
         );
 
-        Assert.That(error!.Message, Is.EqualTo("P is not set: P is not set (Infisical)"));
+        Assert.That(error!.Message, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void A_published_port_that_is_not_a_number_after_interpolation_is_one_line()
+    {
+        var error = Assert.Throws<BuildException>(() =>
+            ComposeFile.Parse(
+                "services:\n  web:\n    ports: [\"${WEB_PORT:-}:80\"]\n",
+                "/tmp/docker-compose.yaml",
+                _ => null
+            )
+        );
+
+        Assert.That(
+            error!.Message,
+            Is.EqualTo(
+                "Service web: cannot read published port ':80' (expected [ip:]host:container)."
+            )
+        );
+    }
+
+    [TestCase(
+        "variables:\n  - name: P\n    secret: true\n    default: x\n",
+        "fixture: secret P has a default; secrets never have one."
+    )]
+    [TestCase("variables:\n  - default: x\n", "fixture:2: a variable has no name.")]
+    [TestCase("tenants:\n  - description: nameless\n", "fixture:2: a tenant has no name.")]
+    [TestCase("variables: [\n  - {name: A}\n", "fixture:")]
+    public void A_broken_catalog_is_one_line_naming_the_file(string yaml, string message)
+    {
+        var error = Assert.Throws<BuildException>(() => EnvironmentCatalog.Parse(yaml, "fixture"));
+
+        Assert.That(error!.Message, Does.StartWith(message));
+        Assert.That(error.Message, Does.Not.Contain("\n"));
     }
 
     [Test]

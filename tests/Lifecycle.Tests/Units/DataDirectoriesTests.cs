@@ -1,5 +1,7 @@
 using Build.Docker;
 using Build.Host;
+using Build.Tools;
+using Build.Validation.Model;
 
 namespace Lifecycle.Tests.Units;
 
@@ -70,14 +72,14 @@ public sealed class DataDirectoriesTests
         Assert.That(parsed?.Gid, Is.EqualTo(gid));
     }
 
-    private static ComposeService Service(string? user, params string[] binds) =>
-        new(
-            "svc",
-            user,
-            [],
-            binds.Select(b => new ComposeBind("svc", b, "/data")).ToArray(),
-            new Dictionary<string, string>(),
-            false,
-            []
-        );
+    /// <summary>A service read as the lifecycle reads the stack's compose file, with absolute bind sources.</summary>
+    private ComposeService Service(string? user, params string[] binds) =>
+        ComposeFile
+            .Parse(
+                $"services:\n  svc:\n{(user is null ? "" : $"    user: \"{user}\"\n")}    volumes:\n"
+                    + string.Concat(binds.Select(b => $"      - {b}:/data\n")),
+                Path.Combine(_root, "docker-compose.yaml"),
+                _ => null
+            )
+            .Services.Single();
 }

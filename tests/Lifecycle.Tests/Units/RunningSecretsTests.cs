@@ -1,4 +1,5 @@
 using Build.Secrets;
+using Build.Stack;
 using Lifecycle.Tests.Support;
 
 namespace Lifecycle.Tests.Units;

@@ -1,16 +1,24 @@
 using System.Text;
 using Build.Host;
 
-namespace Build.Docker;
+namespace Build.Validation.Model;
 
 /// <summary>
-/// Compose's variable interpolation (<c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR-default}</c>,
-/// <c>${VAR:?message}</c>, <c>${VAR?message}</c>, <c>$$</c>), so the build can read published ports and users
-/// without asking compose (whose <c>config</c> output would contain the secrets).
+/// Compose's variable interpolation, as the compose specification defines it: <c>$VAR</c>, <c>${VAR}</c>,
+/// <c>${VAR:-default}</c> (unset or empty), <c>${VAR-default}</c> (unset), <c>${VAR:?message}</c> and
+/// <c>${VAR?message}</c> (an error), <c>${VAR:+alternative}</c> (set and not empty), <c>${VAR+alternative}</c>
+/// (set), nested defaults, and <c>$$</c> for a literal <c>$</c>. The lifecycle reads published ports and users
+/// with it without asking compose (whose <c>config</c> output would contain the secrets); Validate expands
+/// paths and images with the catalog's defaults.
 /// </summary>
 public static class ComposeInterpolation
 {
-    public static string Interpolate(string text, Func<string, string?> lookup)
+    /// <summary>
+    /// <paramref name="text"/> with every variable replaced. <paramref name="strict"/>: an unset required variable or
+    /// a malformed reference is a <see cref="BuildException"/> (as compose fails); otherwise it expands to nothing
+    /// (required) or stays as written (malformed), for Validate, whose own checks report those.
+    /// </summary>
+    public static string Interpolate(string text, Func<string, string?> lookup, bool strict = true)
     {
         var result = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -32,9 +40,14 @@ public static class ComposeInterpolation
                 var end = FindClosingBrace(text, i + 2);
                 if (end < 0)
                 {
-                    throw new BuildException($"Unclosed '${{' in compose value '{text}'.");
+                    if (strict)
+                    {
+                        throw new BuildException($"Unclosed '${{' in compose value '{text}'.");
+                    }
+                    result.Append(text[i..]);
+                    break;
                 }
-                result.Append(Expand(text[(i + 2)..end], lookup));
+                result.Append(Expand(text[(i + 2)..end], lookup, strict));
                 i = end;
             }
             else if (char.IsLetter(next) || next == '_')
@@ -72,7 +85,7 @@ public static class ComposeInterpolation
         return -1;
     }
 
-    private static string Expand(string body, Func<string, string?> lookup)
+    private static string Expand(string body, Func<string, string?> lookup, bool strict)
     {
         var nameLength = 0;
         while (
@@ -99,14 +112,16 @@ public static class ComposeInterpolation
         var unset = colon ? string.IsNullOrEmpty(value) : value is null;
         return op switch
         {
-            '-' => unset ? Interpolate(argument, lookup) : value!,
-            '+' => unset ? "" : Interpolate(argument, lookup),
-            '?' => unset
-                ? throw new BuildException($"{name} is not set: {Interpolate(argument, lookup)}")
-                : value!,
-            _ => throw new BuildException(
+            '-' => unset ? Interpolate(argument, lookup, strict) : value!,
+            '+' => unset ? "" : Interpolate(argument, lookup, strict),
+            '?' when unset && strict => throw new BuildException(
+                $"{name} is not set: {Interpolate(argument, lookup, strict)}"
+            ),
+            '?' => value ?? "",
+            _ when strict => throw new BuildException(
                 $"Unsupported interpolation '${{{body}}}' in the compose file."
             ),
+            _ => "${" + body + "}",
         };
     }
 }
