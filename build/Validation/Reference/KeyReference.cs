@@ -66,10 +66,6 @@ public sealed class KeyReference
     public string Component { get; }
     public string Version { get; }
 
-    /// <summary>Known keys at a path (after aliases), or null if the section is not checked.</summary>
-    public IReadOnlyDictionary<string, ValueKind>? Section(string path) =>
-        _sections.GetValueOrDefault(Canonical(path));
-
     /// <summary>Checks every mapping below <paramref name="node"/> (at <paramref name="path"/>) against the reference.</summary>
     public void Check(StackFile file, YamlNode? node, ValidationReport report, string path = "")
     {
