@@ -74,28 +74,22 @@ public static class RuleTestRun
             }
             else if (mimirtoolRunner is null)
             {
-                report.Add(
-                    new RuleCheck(
-                        tenant.Tenant,
-                        MimirtoolRunner.CheckStage,
-                        folder,
-                        folder,
-                        null,
-                        CheckStatus.Skipped,
-                        mimirtool.MissingMessage
-                    )
-                );
-                report.Add(
-                    new RuleCheck(
-                        tenant.Tenant,
-                        MimirtoolRunner.LintStage,
-                        folder,
-                        folder,
-                        null,
-                        CheckStatus.Skipped,
-                        mimirtool.MissingMessage
-                    )
-                );
+                foreach (
+                    var stage in new[] { MimirtoolRunner.CheckStage, MimirtoolRunner.LintStage }
+                )
+                {
+                    report.Add(
+                        new RuleCheck(
+                            tenant.Tenant,
+                            stage,
+                            folder,
+                            folder,
+                            null,
+                            CheckStatus.Skipped,
+                            mimirtool.MissingMessage
+                        )
+                    );
+                }
             }
             else
             {

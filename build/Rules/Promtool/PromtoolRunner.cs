@@ -1,5 +1,6 @@
 using Build.Rules.Report;
 using Build.Tools;
+using Build.Validation.Reference;
 
 namespace Build.Rules.Promtool;
 
@@ -208,8 +209,8 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
 
     private static bool SameTime(string written, string? printed) =>
         printed is not null
-        && PromDuration.TryParse(written, out var a)
-        && PromDuration.TryParse(printed, out var b)
+        && ValueKinds.Seconds(written.Trim()) is { } a
+        && ValueKinds.Seconds(printed.Trim()) is { } b
         && a == b;
 
     /// <summary>The rule file defining <paramref name="alert"/>, else every rule file of the test.</summary>
