@@ -91,13 +91,7 @@ public static class VerifyRun
         }
 
         var endpoints = await EndpointResolver.ResolveAsync(catalog, args.Get, direct, Containers);
-        var (loki, mimir, tempo, grafana) = (
-            endpoints.Loki,
-            endpoints.Mimir,
-            endpoints.Tempo,
-            endpoints.Grafana
-        );
-        var alloy = endpoints.Alloy;
+        var grafana = endpoints.Grafana;
 
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
@@ -146,7 +140,7 @@ public static class VerifyRun
             GrafanaProblem = grafanaProblem,
         };
         session.Info(
-            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {loki}, Mimir {mimir}, Tempo {tempo}, Grafana {grafana?.ToString() ?? "-"}"
+            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({endpoints.Alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {endpoints.Loki}, Mimir {endpoints.Mimir}, Tempo {endpoints.Tempo}, Grafana {grafana?.ToString() ?? "-"}"
         );
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await VerifyView.ShowAsync(
