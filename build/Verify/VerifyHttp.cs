@@ -34,6 +34,21 @@ public sealed class VerifyHttp(HttpClient client, TimeSpan attemptTimeout)
 
     public AuthenticationHeaderValue? Authorization { get; init; }
 
+    /// <summary>Access with a login (HTTP basic authentication, as Grafana's API takes its admin user).</summary>
+    public static VerifyHttp WithLogin(
+        HttpClient client,
+        TimeSpan attemptTimeout,
+        string user,
+        string password
+    ) =>
+        new(client, attemptTimeout)
+        {
+            Authorization = new AuthenticationHeaderValue(
+                "Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
+            ),
+        };
+
     public Task<HttpAnswer> GetAsync(Uri url, string? tenant, CancellationToken cancellation) =>
         SendAsync(
             HttpMethod.Get,

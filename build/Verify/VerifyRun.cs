@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Build.Docker;
 using Build.Host;
 using Build.Stack;
@@ -100,18 +98,15 @@ public static class VerifyRun
         if (grafana is not null && (!direct || args.Has(VerifyArguments.GrafanaUrl)))
         {
             var credentials = await GrafanaLogin.FindAsync(session, catalog, await Containers());
-            if (credentials is { } found)
+            if (credentials is { } login)
             {
-                var (user, password) = found;
-                var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
-                {
-                    Authorization = new AuthenticationHeaderValue(
-                        "Basic",
-                        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
-                    ),
-                };
                 grafanaChecks = new GrafanaChecks(
-                    login,
+                    VerifyHttp.WithLogin(
+                        client,
+                        TimeSpan.FromSeconds(30),
+                        login.User,
+                        login.Password
+                    ),
                     grafana,
                     ProvisionedDatasources.Read(session.StackDirectory)
                 );
