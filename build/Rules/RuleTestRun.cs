@@ -101,17 +101,22 @@ public static class RuleTestRun
             {
                 report.Add(promtoolRunner.CheckRules(tenant.Tenant, ruleFile));
             }
+            // Each test file is read once: for its conventions, promtool's report and the alerts it tests.
+            var tested = new HashSet<string>(StringComparer.Ordinal);
             foreach (var testFile in tenant.TestFiles)
             {
-                if (PromtoolTestFile.TryRead(testFile) is { } spec)
+                var spec = PromtoolTestFile.TryRead(testFile);
+                if (spec is not null)
                 {
                     report.AddRange(TestConventions.Check(tenant.Tenant, spec, Display));
+                    tested.UnionWith(spec.Groups.SelectMany(g => g.Alerts));
                 }
-                report.AddRange(promtoolRunner.TestRules(tenant.Tenant, testFile));
+                report.AddRange(promtoolRunner.TestRules(tenant.Tenant, testFile, spec));
             }
             report.AddRange(
                 UntestedAlerts(
                     tenant,
+                    tested,
                     Display(Path.Combine(options.TestsDirectory, tenant.Tenant)),
                     Display
                 )
@@ -123,15 +128,11 @@ public static class RuleTestRun
     /// <summary>Every alert of the tenant's rule files that no alert_rule_test of its test files names.</summary>
     private static IEnumerable<RuleCheck> UntestedAlerts(
         TenantRules tenant,
+        HashSet<string> tested,
         string testFolder,
         Func<string, string> display
     )
     {
-        var tested = tenant
-            .TestFiles.Select(PromtoolTestFile.TryRead)
-            .OfType<PromtoolTestFile>()
-            .SelectMany(t => t.Groups.SelectMany(g => g.Alerts))
-            .ToHashSet(StringComparer.Ordinal);
         var alerts = PromtoolTestFile
             .AlertsByRuleFile(tenant.RuleFiles)
             .OrderBy(a => a.Key, StringComparer.Ordinal);
