@@ -74,28 +74,22 @@ public static class RuleTestRun
             }
             else if (mimirtoolRunner is null)
             {
-                report.Add(
-                    new RuleCheck(
-                        tenant.Tenant,
-                        MimirtoolRunner.CheckStage,
-                        folder,
-                        folder,
-                        null,
-                        CheckStatus.Skipped,
-                        mimirtool.MissingMessage
-                    )
-                );
-                report.Add(
-                    new RuleCheck(
-                        tenant.Tenant,
-                        MimirtoolRunner.LintStage,
-                        folder,
-                        folder,
-                        null,
-                        CheckStatus.Skipped,
-                        mimirtool.MissingMessage
-                    )
-                );
+                foreach (
+                    var stage in new[] { MimirtoolRunner.CheckStage, MimirtoolRunner.LintStage }
+                )
+                {
+                    report.Add(
+                        new RuleCheck(
+                            tenant.Tenant,
+                            stage,
+                            folder,
+                            folder,
+                            null,
+                            CheckStatus.Skipped,
+                            mimirtool.MissingMessage
+                        )
+                    );
+                }
             }
             else
             {
@@ -107,17 +101,22 @@ public static class RuleTestRun
             {
                 report.Add(promtoolRunner.CheckRules(tenant.Tenant, ruleFile));
             }
+            // Each test file is read once: for its conventions, promtool's report and the alerts it tests.
+            var tested = new HashSet<string>(StringComparer.Ordinal);
             foreach (var testFile in tenant.TestFiles)
             {
-                if (PromtoolTestFile.TryRead(testFile) is { } spec)
+                var spec = PromtoolTestFile.TryRead(testFile);
+                if (spec is not null)
                 {
                     report.AddRange(TestConventions.Check(tenant.Tenant, spec, Display));
+                    tested.UnionWith(spec.Groups.SelectMany(g => g.Alerts));
                 }
-                report.AddRange(promtoolRunner.TestRules(tenant.Tenant, testFile));
+                report.AddRange(promtoolRunner.TestRules(tenant.Tenant, testFile, spec));
             }
             report.AddRange(
                 UntestedAlerts(
                     tenant,
+                    tested,
                     Display(Path.Combine(options.TestsDirectory, tenant.Tenant)),
                     Display
                 )
@@ -129,15 +128,11 @@ public static class RuleTestRun
     /// <summary>Every alert of the tenant's rule files that no alert_rule_test of its test files names.</summary>
     private static IEnumerable<RuleCheck> UntestedAlerts(
         TenantRules tenant,
+        HashSet<string> tested,
         string testFolder,
         Func<string, string> display
     )
     {
-        var tested = tenant
-            .TestFiles.Select(PromtoolTestFile.TryRead)
-            .OfType<PromtoolTestFile>()
-            .SelectMany(t => t.Groups.SelectMany(g => g.Alerts))
-            .ToHashSet(StringComparer.Ordinal);
         var alerts = PromtoolTestFile
             .AlertsByRuleFile(tenant.RuleFiles)
             .OrderBy(a => a.Key, StringComparer.Ordinal);

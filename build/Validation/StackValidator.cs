@@ -24,41 +24,44 @@ public static class StackValidator
             // No stack folder or no compose file: every other finding would only repeat that.
             return report;
         }
-        if (options.Layers.Contains(2))
+        void Layer(int layer, params Action<StackModel, ValidationReport>[] checks)
         {
-            watch.Restart();
-            Parallel.Invoke(
-                () => ComposeChecks.Run(model, report),
-                () => LokiChecks.Run(model, report),
-                () => MimirChecks.Run(model, report),
-                () => TempoChecks.Run(model, report),
-                () => AlloyChecks.Run(model, report),
-                () => GrafanaChecks.Run(model, report),
-                () => AlertingChecks.Run(model, report)
-            );
-            report.LayerTimes[2] = watch.Elapsed;
+            if (options.Layers.Contains(layer))
+            {
+                watch.Restart();
+                if (checks.Length == 1)
+                {
+                    checks[0](model, report); // alone: its exceptions keep their type (a usage error)
+                }
+                else
+                {
+                    Parallel.ForEach(checks, check => check(model, report));
+                }
+                report.LayerTimes[layer] = watch.Elapsed;
+            }
         }
-        if (options.Layers.Contains(3))
-        {
-            watch.Restart();
-            Parallel.Invoke(
-                () => TenantChecks.Run(model, report),
-                () => EndpointChecks.Run(model, report),
-                () => EnvCatalogChecks.Run(model, report),
-                () => MountChecks.Run(model, report),
-                () => MetricChecks.Run(model, report),
-                () => ExemplarChecks.Run(model, report),
-                () => DatasourceLinkChecks.Run(model, report),
-                () => CatalogUsageChecks.Run(model, report)
-            );
-            report.LayerTimes[3] = watch.Elapsed;
-        }
-        if (options.Layers.Contains(4))
-        {
-            watch.Restart();
-            RealCheckers.Run(model, options, report);
-            report.LayerTimes[4] = watch.Elapsed;
-        }
+        Layer(
+            2,
+            ComposeChecks.Run,
+            LokiChecks.Run,
+            MimirChecks.Run,
+            TempoChecks.Run,
+            AlloyChecks.Run,
+            GrafanaChecks.Run,
+            AlertingChecks.Run
+        );
+        Layer(
+            3,
+            TenantChecks.Run,
+            EndpointChecks.Run,
+            EnvCatalogChecks.Run,
+            MountChecks.Run,
+            MetricChecks.Run,
+            ExemplarChecks.Run,
+            DatasourceLinkChecks.Run,
+            CatalogUsageChecks.Run
+        );
+        Layer(4, (stack, findings) => RealCheckers.Run(stack, options, findings));
         return report;
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Build.Secrets;
-using YamlDotNet.RepresentationModel;
+using Build.Validation.Model;
 
 namespace Build.Verify;
 
@@ -30,38 +30,25 @@ public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackD
         );
         if (!File.Exists(file))
         {
-            return new(Check, tenant, Outcome.Skip, null, "no configuration file for this tenant");
+            return CheckResult.Skip(Check, tenant, "no configuration file for this tenant");
         }
         if (mimir is not { } url)
         {
-            return new(
+            return CheckResult.Fail(
                 Check,
                 tenant,
-                Outcome.Fail,
-                null,
                 Hops.NotConfigured("Mimir", VerifyArguments.MimirUrl)
             );
         }
         var clock = Stopwatch.StartNew();
-        HttpAnswer answer;
-        try
-        {
-            answer = await http.GetAsync(
-                BackendQueries.AlertmanagerConfig(url),
-                tenant,
-                cancellation
-            );
-        }
-        catch (HttpRequestException e)
-        {
-            return new(
-                Check,
-                tenant,
-                Outcome.Fail,
-                null,
-                Hops.QueryFailed("Mimir", url, e.Message)
-            );
-        }
+        // 404: no configuration, so Mimir's fallback runs. Any other error is the check's failure line.
+        var answer = await http.ReadAsync(
+            BackendQueries.AlertmanagerConfig(url),
+            tenant,
+            "Mimir",
+            cancellation,
+            accepted: 404
+        );
         var variable = AlertmanagerUpload.VariableFor(tenant);
         if (answer.Status == 404)
         {
@@ -75,52 +62,28 @@ public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackD
                 detail
             );
         }
-        if (!answer.Ok)
-        {
-            return new(
-                Check,
-                tenant,
-                Outcome.Fail,
-                null,
-                Hops.QueryFailed("Mimir", url, $"HTTP {answer.Status}: {answer.FirstLine}")
-            );
-        }
-        var running = RunningConfiguration(answer.Body);
         var line = FirstDifference(
             File.ReadAllText(file),
-            running,
+            RunningConfiguration(answer.Body),
             AlertmanagerUpload.PlaceholderFor(variable)
         );
         return line is null
-            ? new(
+            ? CheckResult.Pass(
                 Check,
                 tenant,
-                Outcome.Pass,
                 clock.Elapsed,
                 $"runs config/mimir/alertmanager/{tenant}.yaml with its webhook"
             )
-            : new(
+            : CheckResult.Fail(
                 Check,
                 tenant,
-                Outcome.Fail,
-                null,
                 $"Mimir Alertmanager: tenant {tenant} runs a configuration that differs from config/mimir/alertmanager/{tenant}.yaml (from line {line}): run Up again to upload it."
             );
     }
 
     /// <summary>The <c>alertmanager_config</c> text of Mimir's answer (YAML).</summary>
-    public static string RunningConfiguration(string body)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(body));
-        return
-            yaml.Documents.Count > 0
-            && yaml.Documents[0].RootNode is YamlMappingNode root
-            && root.Children.TryGetValue(new YamlScalarNode("alertmanager_config"), out var config)
-            && config is YamlScalarNode { Value: { } text }
-            ? text
-            : "";
-    }
+    public static string RunningConfiguration(string body) =>
+        YamlExtensions.Load(body).Get("alertmanager_config").Str() ?? "";
 
     /// <summary>
     /// Null when <paramref name="running"/> is <paramref name="file"/> with the placeholder replaced by a quoted

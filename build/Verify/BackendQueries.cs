@@ -106,6 +106,7 @@ public static class BackendQueries
         return builder.Uri;
     }
 
-    private static string Nanos(DateTimeOffset time) =>
+    /// <summary>A time as OTLP and Loki write it: Unix nanoseconds (millisecond precision), as a string.</summary>
+    public static string Nanos(DateTimeOffset time) =>
         (time.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
 }

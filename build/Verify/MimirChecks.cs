@@ -24,7 +24,7 @@ public sealed class MimirChecks(
         var expected = StackFacts.RuleGroups(stackDirectory, tenant);
         if (expected.Count == 0)
         {
-            return new(Ruler, tenant, Outcome.Skip, null, "no rule files for this tenant");
+            return CheckResult.Skip(Ruler, tenant, "no rule files for this tenant");
         }
         return await UntilNoProblemAsync(
             Ruler,
@@ -92,11 +92,10 @@ public sealed class MimirChecks(
     )
     {
         var clock = Stopwatch.StartNew();
-        string problem =
-            $"Tempo → Mimir: the span metrics of Verify's span never appeared in tenant {probe.Tenant} within {deadline.Total.TotalSeconds:0} s: check Tempo's metrics_generator (remote_write to Mimir) and its logs.";
+        string? error = null;
         var seen = await deadline.PollAsync(
             Tolerant(
-                e => problem = e,
+                e => error = e,
                 async token =>
                     await SpanCallsAsync(probe.SpanName, probe.Tenant, token) is { } value
                     && value != baseline
@@ -106,7 +105,12 @@ public sealed class MimirChecks(
         );
         if (!seen)
         {
-            return new(SpanMetrics, probe.Tenant, Outcome.Fail, null, problem);
+            return CheckResult.Fail(
+                SpanMetrics,
+                probe.Tenant,
+                error
+                    ?? $"Tempo → Mimir: the span metrics of Verify's span never appeared in tenant {probe.Tenant} within {deadline.Total.TotalSeconds:0} s: check Tempo's metrics_generator (remote_write to Mimir) and its logs."
+            );
         }
         var latency = clock.Elapsed;
         var leaked = new List<string>();
@@ -118,10 +122,9 @@ public sealed class MimirChecks(
             }
         }
         return leaked.Count == 0
-            ? new(
+            ? CheckResult.Pass(
                 SpanMetrics,
                 probe.Tenant,
-                Outcome.Pass,
                 latency,
                 $"{BackendQueries.SpanMetricsCalls} in its tenant only"
             )
@@ -169,18 +172,15 @@ public sealed class MimirChecks(
     )
     {
         var clock = Stopwatch.StartNew();
-        var problem = "";
+        string? problem = null;
         var ok = await deadline.PollAsync(
-            Tolerant(
-                e => problem = e,
-                async token => (problem = await problemOf(token) ?? "").Length == 0
-            ),
+            Tolerant(e => problem = e, async token => (problem = await problemOf(token)) is null),
             TimeSpan.FromSeconds(1),
             cancellation
         );
         return ok
-            ? new(check, tenant, Outcome.Pass, clock.Elapsed, passDetail)
-            : new(check, tenant, Outcome.Fail, null, problem);
+            ? CheckResult.Pass(check, tenant, clock.Elapsed, passDetail)
+            : CheckResult.Fail(check, tenant, problem ?? "");
     }
 
     private Uri Url =>
@@ -203,41 +203,30 @@ public sealed class MimirChecks(
         return series.Count == 0 ? null : series.Sum(s => s.Value);
     }
 
-    private async Task<string> GetAsync(Uri url, string tenant, CancellationToken cancellation)
-    {
-        HttpAnswer answer;
-        try
-        {
-            answer = await http.GetAsync(url, tenant, cancellation);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VerifyQueryException(Hops.QueryFailed("Mimir", url, e.Message));
-        }
-        return answer.Ok
-            ? answer.Body
-            : throw new VerifyQueryException(
-                Hops.QueryFailed("Mimir", url, $"HTTP {answer.Status}: {answer.FirstLine}")
-            );
-    }
+    private async Task<string> GetAsync(Uri url, string tenant, CancellationToken cancellation) =>
+        (await http.ReadAsync(url, tenant, "Mimir", cancellation)).Body;
 }
 
-/// <summary>Polling that keeps going through query failures, remembering the last one as the check's failure line.</summary>
+/// <summary>
+/// Polling that keeps going through query failures: <paramref name="lastError"/> is reset to null before each attempt
+/// and hears its failure line, so what it holds at the deadline is why the last attempt failed.
+/// </summary>
 internal static class PollExtensions
 {
     public static Func<CancellationToken, Task<bool>> Tolerant(
-        Action<string> onError,
+        Action<string?> lastError,
         Func<CancellationToken, Task<bool>> attempt
     ) =>
         async token =>
         {
+            lastError(null);
             try
             {
                 return await attempt(token);
             }
             catch (Exception e) when (e is VerifyQueryException or FormatException)
             {
-                onError(e.Message);
+                lastError(e.Message);
                 return false;
             }
         };

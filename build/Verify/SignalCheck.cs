@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using static Build.Verify.PollExtensions;
 
 namespace Build.Verify;
 
@@ -57,14 +58,13 @@ public static class IsolationVerdict
         if (visibleAfter is { } latency)
         {
             return seenUnderOthers.Count == 0
-                ? new CheckResult(
+                ? CheckResult.Pass(
                     check,
                     tenant,
-                    Outcome.Pass,
                     latency,
                     $"visible in {Hops.Backend(signal)}; absent under {othersChecked} other tenant(s)"
                 )
-                : new CheckResult(
+                : new(
                     check,
                     tenant,
                     Outcome.Fail,
@@ -72,11 +72,9 @@ public static class IsolationVerdict
                     Hops.Leaked(signal, tenant, seenUnderOthers)
                 );
         }
-        return new CheckResult(
+        return CheckResult.Fail(
             check,
             tenant,
-            Outcome.Fail,
-            null,
             seenUnderOthers.Count > 0
                 ? Hops.WrongTenant(signal, direct, tenant, seenUnderOthers[0])
                 : Hops.NeverVisible(signal, direct, tenant, waited)
@@ -110,11 +108,7 @@ public sealed class SignalCheck(
         if (endpoints.Otlp(signal) is not { } url)
         {
             var argument = endpoints.Direct ? $"otlp-{check}-url" : VerifyArguments.AlloyUrl;
-            return new CheckResult(
-                check,
-                tenant,
-                Outcome.Fail,
-                null,
+            return Fail(
                 Hops.NotConfigured(endpoints.Direct ? Hops.Backend(signal) : "Alloy", argument)
             );
         }
@@ -143,20 +137,7 @@ public sealed class SignalCheck(
         progress(CheckResult.Pending(check, tenant, $"sent; waiting for {Hops.Backend(signal)}"));
         string? queryError = null;
         var seen = await deadline.PollAsync(
-            async token =>
-            {
-                try
-                {
-                    var found = await reader.SeenAsync(signal, probe, tenant, token);
-                    queryError = null;
-                    return found;
-                }
-                catch (VerifyQueryException e)
-                {
-                    queryError = e.Message;
-                    return false;
-                }
-            },
+            Tolerant(e => queryError = e, token => reader.SeenAsync(signal, probe, tenant, token)),
             Interval,
             cancellation
         );
@@ -167,19 +148,13 @@ public sealed class SignalCheck(
         }
 
         progress(CheckResult.Pending(check, tenant, "checking the other tenants"));
+        // A query failure here propagates: the Verifier makes it this check's failure line.
         var seenUnder = new List<string>();
         foreach (var other in otherTenants)
         {
-            try
+            if (await reader.SeenAsync(signal, probe, other, cancellation))
             {
-                if (await reader.SeenAsync(signal, probe, other, cancellation))
-                {
-                    seenUnder.Add(other);
-                }
-            }
-            catch (VerifyQueryException e)
-            {
-                return Fail(e.Message);
+                seenUnder.Add(other);
             }
         }
         return IsolationVerdict.Judge(
@@ -192,6 +167,6 @@ public sealed class SignalCheck(
             deadline.Total
         );
 
-        CheckResult Fail(string detail) => new(check, tenant, Outcome.Fail, null, detail);
+        CheckResult Fail(string detail) => CheckResult.Fail(check, tenant, detail);
     }
 }

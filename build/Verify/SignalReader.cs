@@ -1,8 +1,5 @@
 namespace Build.Verify;
 
-/// <summary>A backend answered a query with an error (not "nothing found").</summary>
-public sealed class VerifyQueryException(string message) : Exception(message);
-
 /// <summary>Reads a probe back from Loki, Mimir or Tempo under one tenant: found or not.</summary>
 public sealed class SignalReader(VerifyHttp http, VerifyEndpoints endpoints)
 {
@@ -16,10 +13,11 @@ public sealed class SignalReader(VerifyHttp http, VerifyEndpoints endpoints)
         CancellationToken cancellation
     )
     {
+        var backend = Hops.Backend(signal);
         var baseUrl =
             endpoints.Reader(signal)
             ?? throw new VerifyQueryException(
-                Hops.NotConfigured(Hops.Backend(signal), VerifyEndpoints.ReaderArgument(signal))
+                Hops.NotConfigured(backend, VerifyEndpoints.ReaderArgument(signal))
             );
         var url = signal switch
         {
@@ -32,28 +30,17 @@ public sealed class SignalReader(VerifyHttp http, VerifyEndpoints endpoints)
             Signal.Metrics => BackendQueries.Prometheus(baseUrl, BackendQueries.PromQl(probe.Id)),
             _ => BackendQueries.Trace(baseUrl, probe.TraceId),
         };
-        HttpAnswer answer;
-        try
-        {
-            answer = await http.GetAsync(url, tenant, cancellation);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VerifyQueryException(Hops.QueryFailed(Hops.Backend(signal), url, e.Message));
-        }
-        if (signal == Signal.Traces && answer.Status == 404)
+        // Tempo answers 404 for a trace it does not have.
+        var answer = await http.ReadAsync(
+            url,
+            tenant,
+            backend,
+            cancellation,
+            accepted: signal == Signal.Traces ? 404 : 0
+        );
+        if (answer.Status == 404)
         {
             return false;
-        }
-        if (!answer.Ok)
-        {
-            throw new VerifyQueryException(
-                Hops.QueryFailed(
-                    Hops.Backend(signal),
-                    url,
-                    $"HTTP {answer.Status}: {answer.FirstLine}"
-                )
-            );
         }
         try
         {
@@ -68,7 +55,7 @@ public sealed class SignalReader(VerifyHttp http, VerifyEndpoints endpoints)
         }
         catch (FormatException e)
         {
-            throw new VerifyQueryException(Hops.QueryFailed(Hops.Backend(signal), url, e.Message));
+            throw new VerifyQueryException(Hops.QueryFailed(backend, url, e.Message));
         }
     }
 }

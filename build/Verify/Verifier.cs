@@ -51,6 +51,9 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
         var run = VerifyProbe.NewRun(DateTimeOffset.UtcNow);
         var checks = new List<Task<CheckResult>>();
         var probes = new List<VerifyProbe>();
+        void Add(string check, string tenant, Func<Task<CheckResult>> runCheck) =>
+            checks.Add(Guard(progress, check, tenant, runCheck));
+        void Done(CheckResult result) => checks.Add(Task.FromResult(result));
 
         foreach (var tenant in plan.Tenants)
         {
@@ -65,130 +68,81 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
                     : null;
             foreach (var signal in Signals.All)
             {
-                checks.Add(
-                    Guard(
-                        progress,
-                        signal.Name(),
+                Add(
+                    signal.Name(),
+                    tenant,
+                    () => signals.RunAsync(signal, probe, others, progress, cancellation)
+                );
+            }
+            Add(MimirChecks.Ruler, tenant, () => mimir.RulerAsync(tenant, cancellation));
+            Add(
+                AlertmanagerCheck.Check,
+                tenant,
+                () => alertmanager.RunAsync(tenant, plan.AlertmanagerUploaded(tenant), cancellation)
+            );
+            if (spanMetrics)
+            {
+                Add(
+                    MimirChecks.SpanMetrics,
+                    tenant,
+                    () => mimir.SpanMetricsAsync(probe, baseline, others, cancellation)
+                );
+            }
+            else
+            {
+                Done(
+                    CheckResult.Skip(
+                        MimirChecks.SpanMetrics,
                         tenant,
-                        () => signals.RunAsync(signal, probe, others, progress, cancellation)
+                        "Tempo makes no span metrics for this tenant (config/tempo/overrides.yaml)"
                     )
                 );
             }
-            checks.Add(
-                Guard(
-                    progress,
-                    MimirChecks.Ruler,
-                    tenant,
-                    () => mimir.RulerAsync(tenant, cancellation)
+        }
+        if (plan.SelfMonitoringTenant is { } infra && endpoints.Direct)
+        {
+            Done(
+                CheckResult.Skip(
+                    MimirChecks.SelfMonitoring,
+                    infra,
+                    "direct mode: Alloy's scrapes are not part of the path"
                 )
-            );
-            checks.Add(
-                Guard(
-                    progress,
-                    AlertmanagerCheck.Check,
-                    tenant,
-                    () =>
-                        alertmanager.RunAsync(
-                            tenant,
-                            plan.AlertmanagerUploaded(tenant),
-                            cancellation
-                        )
-                )
-            );
-            checks.Add(
-                spanMetrics
-                    ? Guard(
-                        progress,
-                        MimirChecks.SpanMetrics,
-                        tenant,
-                        () => mimir.SpanMetricsAsync(probe, baseline, others, cancellation)
-                    )
-                    : Task.FromResult(
-                        new CheckResult(
-                            MimirChecks.SpanMetrics,
-                            tenant,
-                            Outcome.Skip,
-                            null,
-                            "Tempo makes no span metrics for this tenant (config/tempo/overrides.yaml)"
-                        )
-                    )
             );
         }
-        if (plan.SelfMonitoringTenant is { } infra)
+        else if (plan.SelfMonitoringTenant is { } monitored)
         {
-            checks.Add(
-                endpoints.Direct
-                    ? Task.FromResult(
-                        new CheckResult(
-                            MimirChecks.SelfMonitoring,
-                            infra,
-                            Outcome.Skip,
-                            null,
-                            "direct mode: Alloy's scrapes are not part of the path"
-                        )
-                    )
-                    : Guard(
-                        progress,
-                        MimirChecks.SelfMonitoring,
-                        infra,
-                        () => mimir.SelfMonitoringAsync(infra, plan.ComponentJobs, cancellation)
-                    )
+            Add(
+                MimirChecks.SelfMonitoring,
+                monitored,
+                () => mimir.SelfMonitoringAsync(monitored, plan.ComponentJobs, cancellation)
             );
         }
         if (plan.Grafana is { } grafana)
         {
-            checks.Add(
-                Guard(
-                    progress,
-                    GrafanaChecks.Datasources,
-                    "*",
-                    () => grafana.DatasourcesAsync(cancellation)
-                )
-            );
-            checks.Add(
-                Guard(
-                    progress,
-                    GrafanaChecks.Dashboards,
-                    "*",
-                    () => grafana.DashboardsAsync(cancellation)
-                )
-            );
+            Add(GrafanaChecks.Datasources, "*", () => grafana.DatasourcesAsync(cancellation));
+            Add(GrafanaChecks.Dashboards, "*", () => grafana.DashboardsAsync(cancellation));
             var signalTasks = checks.ToArray();
-            checks.Add(
-                Guard(
-                    progress,
-                    GrafanaChecks.Tenants,
-                    "*",
-                    async () =>
-                    {
-                        // Only meaningful once the backends have Verify's data: after the signal checks.
-                        await Task.WhenAll(signalTasks);
-                        return await grafana.TenantsAsync(probes, cancellation);
-                    }
-                )
+            Add(
+                GrafanaChecks.Tenants,
+                "*",
+                async () =>
+                {
+                    // Only meaningful once the backends have Verify's data: after the signal checks.
+                    await Task.WhenAll(signalTasks);
+                    return await grafana.TenantsAsync(probes, cancellation);
+                }
             );
         }
         else
         {
-            checks.Add(
-                Task.FromResult(
-                    plan.GrafanaProblem is { } problem
-                        ? new CheckResult("grafana", "*", Outcome.Fail, null, problem)
-                    : endpoints.Direct
-                        ? new CheckResult(
-                            "grafana",
-                            "*",
-                            Outcome.Skip,
-                            null,
-                            "direct mode without --grafana-url"
-                        )
-                    : new CheckResult(
-                        "grafana",
-                        "*",
-                        Outcome.Fail,
-                        null,
-                        Hops.NotConfigured("Grafana", VerifyArguments.GrafanaUrl)
-                    )
+            Done(
+                plan.GrafanaProblem is { } problem ? CheckResult.Fail("grafana", "*", problem)
+                : endpoints.Direct
+                    ? CheckResult.Skip("grafana", "*", "direct mode without --grafana-url")
+                : CheckResult.Fail(
+                    "grafana",
+                    "*",
+                    Hops.NotConfigured("Grafana", VerifyArguments.GrafanaUrl)
                 )
             );
         }
@@ -222,13 +176,7 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
                         or YamlDotNet.Core.YamlException
             )
         {
-            result = new CheckResult(
-                check,
-                tenant,
-                Outcome.Fail,
-                null,
-                e.Message.ReplaceLineEndings(" ")
-            );
+            result = CheckResult.Fail(check, tenant, e.Message.ReplaceLineEndings(" "));
         }
         progress(result);
         return result;

@@ -18,6 +18,9 @@ public sealed record HttpAnswer(int Status, string Body)
     }
 }
 
+/// <summary>A backend answered a query with an error, or not at all (not "nothing found"): one line naming the hop.</summary>
+public sealed class VerifyQueryException(string message) : Exception(message);
+
 /// <summary>
 /// Verify's HTTP access: every request has its own timeout; connection errors and timeouts surface as
 /// <see cref="HttpRequestException"/> with one line.
@@ -31,6 +34,21 @@ public sealed class VerifyHttp(HttpClient client, TimeSpan attemptTimeout)
 
     public AuthenticationHeaderValue? Authorization { get; init; }
 
+    /// <summary>Access with a login (HTTP basic authentication, as Grafana's API takes its admin user).</summary>
+    public static VerifyHttp WithLogin(
+        HttpClient client,
+        TimeSpan attemptTimeout,
+        string user,
+        string password
+    ) =>
+        new(client, attemptTimeout)
+        {
+            Authorization = new AuthenticationHeaderValue(
+                "Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
+            ),
+        };
+
     public Task<HttpAnswer> GetAsync(Uri url, string? tenant, CancellationToken cancellation) =>
         SendAsync(
             HttpMethod.Get,
@@ -39,6 +57,34 @@ public sealed class VerifyHttp(HttpClient client, TimeSpan attemptTimeout)
             null,
             cancellation
         );
+
+    /// <summary>
+    /// A GET that must answer 2xx (or <paramref name="accepted"/>, e.g. 404 for "not there"): no answer or another
+    /// status is a <see cref="VerifyQueryException"/> naming <paramref name="backend"/>'s query hop.
+    /// </summary>
+    public async Task<HttpAnswer> ReadAsync(
+        Uri url,
+        string tenant,
+        string backend,
+        CancellationToken cancellation,
+        int accepted = 0
+    )
+    {
+        HttpAnswer answer;
+        try
+        {
+            answer = await GetAsync(url, tenant, cancellation);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new VerifyQueryException(Hops.QueryFailed(backend, url, e.Message));
+        }
+        return answer.Ok || answer.Status == accepted
+            ? answer
+            : throw new VerifyQueryException(
+                Hops.QueryFailed(backend, url, $"HTTP {answer.Status}: {answer.FirstLine}")
+            );
+    }
 
     public Task<HttpAnswer> PostJsonAsync(
         Uri url,

@@ -47,9 +47,7 @@ public sealed record VerifyProbe(
     /// <summary>The OTLP/JSON request body of <paramref name="signal"/> (ids hex-encoded, times as strings).</summary>
     public string Body(Signal signal)
     {
-        var nanos = ((Time.ToUnixTimeMilliseconds() * 1_000_000)).ToString(
-            System.Globalization.CultureInfo.InvariantCulture
-        );
+        var nanos = BackendQueries.Nanos(Time);
         var attributes = new JsonArray(
             Attribute(ProbeAttribute, Id),
             Attribute("verify.tenant", Tenant)
@@ -116,9 +114,7 @@ public sealed record VerifyProbe(
                     ["name"] = SpanName,
                     ["kind"] = 2,
                     ["startTimeUnixNano"] = nanos,
-                    ["endTimeUnixNano"] = (
-                        (Time.ToUnixTimeMilliseconds() + 5) * 1_000_000
-                    ).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["endTimeUnixNano"] = BackendQueries.Nanos(Time.AddMilliseconds(5)),
                     ["attributes"] = attributes,
                     ["status"] = new JsonObject { ["code"] = 1 },
                 }

@@ -25,6 +25,15 @@ public sealed record CheckResult(
     public static CheckResult Pending(string check, string tenant, string detail = "waiting") =>
         new(check, tenant, Outcome.Pending, null, detail);
 
+    public static CheckResult Pass(string check, string tenant, TimeSpan latency, string detail) =>
+        new(check, tenant, Outcome.Pass, latency, detail);
+
+    public static CheckResult Fail(string check, string tenant, string detail) =>
+        new(check, tenant, Outcome.Fail, null, detail);
+
+    public static CheckResult Skip(string check, string tenant, string detail) =>
+        new(check, tenant, Outcome.Skip, null, detail);
+
     public string Key => Check + "/" + Tenant;
 }
 
@@ -40,14 +49,8 @@ public static class Signals
 {
     public static readonly Signal[] All = [Signal.Logs, Signal.Metrics, Signal.Traces];
 
-    /// <summary>The OTLP/HTTP path of the signal, appended to a receiver's base URL.</summary>
-    public static string OtlpPath(this Signal signal) =>
-        signal switch
-        {
-            Signal.Logs => "/v1/logs",
-            Signal.Metrics => "/v1/metrics",
-            _ => "/v1/traces",
-        };
+    /// <summary>The OTLP/HTTP path of the signal (<c>/v1/logs</c>...), appended to a receiver's base URL.</summary>
+    public static string OtlpPath(this Signal signal) => "/v1/" + signal.Name();
 
     /// <summary>Singular, for sentences ("the log record").</summary>
     public static string Item(this Signal signal) =>

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Build.Docker;
 using Build.Host;
 using Build.Stack;
@@ -91,13 +89,7 @@ public static class VerifyRun
         }
 
         var endpoints = await EndpointResolver.ResolveAsync(catalog, args.Get, direct, Containers);
-        var (loki, mimir, tempo, grafana) = (
-            endpoints.Loki,
-            endpoints.Mimir,
-            endpoints.Tempo,
-            endpoints.Grafana
-        );
-        var alloy = endpoints.Alloy;
+        var grafana = endpoints.Grafana;
 
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var http = new VerifyHttp(client, TimeSpan.FromSeconds(10));
@@ -106,18 +98,15 @@ public static class VerifyRun
         if (grafana is not null && (!direct || args.Has(VerifyArguments.GrafanaUrl)))
         {
             var credentials = await GrafanaLogin.FindAsync(session, catalog, await Containers());
-            if (credentials is { } found)
+            if (credentials is { } login)
             {
-                var (user, password) = found;
-                var login = new VerifyHttp(client, TimeSpan.FromSeconds(30))
-                {
-                    Authorization = new AuthenticationHeaderValue(
-                        "Basic",
-                        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))
-                    ),
-                };
                 grafanaChecks = new GrafanaChecks(
-                    login,
+                    VerifyHttp.WithLogin(
+                        client,
+                        TimeSpan.FromSeconds(30),
+                        login.User,
+                        login.Password
+                    ),
                     grafana,
                     ProvisionedDatasources.Read(session.StackDirectory)
                 );
@@ -146,7 +135,7 @@ public static class VerifyRun
             GrafanaProblem = grafanaProblem,
         };
         session.Info(
-            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {loki}, Mimir {mimir}, Tempo {tempo}, Grafana {grafana?.ToString() ?? "-"}"
+            $"Verify: {(direct ? "direct to the backends" : $"through Alloy ({endpoints.Alloy?.ToString() ?? "no URL"})")}, tenants {string.Join(", ", tenants)}, deadline {deadline} s; Loki {endpoints.Loki}, Mimir {endpoints.Mimir}, Tempo {endpoints.Tempo}, Grafana {grafana?.ToString() ?? "-"}"
         );
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await VerifyView.ShowAsync(

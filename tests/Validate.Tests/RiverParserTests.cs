@@ -1,4 +1,5 @@
 using Build.Validation;
+using Build.Validation.Checks;
 using Build.Validation.River;
 
 namespace Validate.Tests;
@@ -75,6 +76,7 @@ public sealed class RiverParserTests
     [TestCase("}\n", 1, 1, "no block is open")]
     [TestCase("a = {b = 1\n}\n", 1, 11, "missing ','")]
     [TestCase("x = 1 @ 2\n", 1, 7, "unexpected character")]
+    [TestCase("a = \"\\U00110000\"\n", 1, 6, "invalid \\U escape")]
     public void Reports_the_first_syntax_error_with_its_position(
         string text,
         int line,
@@ -85,5 +87,18 @@ public sealed class RiverParserTests
         var error = Assert.Throws<RiverSyntaxException>(() => RiverParser.Parse(text))!;
         Assert.That(error.Message, Does.Contain(message));
         Assert.That(error.Position, Is.EqualTo(new Position(line, column)));
+    }
+
+    [Test]
+    public void The_format_check_leaves_raw_strings_and_block_comments_as_written()
+    {
+        const string text = "a {\n\tb = `x\n    y`\n\t/* c\n    d */\n}\n  e = 1\n";
+        var report = new ValidationReport();
+
+        AlloyFormatChecks.Run("config.alloy", text, report);
+
+        Assert.That(report.Findings, Has.Count.EqualTo(1));
+        Assert.That(report.Findings[0].Line, Is.EqualTo(7));
+        Assert.That(report.Findings[0].Message, Does.Contain("1 line is indented with spaces"));
     }
 }

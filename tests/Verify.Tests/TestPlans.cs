@@ -1,4 +1,3 @@
-using System.Text;
 using Build.Verify;
 using Verify.Tests.Doubles;
 
@@ -38,17 +37,12 @@ public static class TestPlans
             Grafana = grafana is null
                 ? null
                 : new GrafanaChecks(
-                    new VerifyHttp(client, TimeSpan.FromSeconds(10))
-                    {
-                        Authorization = new(
-                            "Basic",
-                            Convert.ToBase64String(
-                                Encoding.UTF8.GetBytes(
-                                    $"{GrafanaDouble.User}:{GrafanaDouble.Password}"
-                                )
-                            )
-                        ),
-                    },
+                    VerifyHttp.WithLogin(
+                        client,
+                        TimeSpan.FromSeconds(10),
+                        GrafanaDouble.User,
+                        GrafanaDouble.Password
+                    ),
                     grafana.Url,
                     ProvisionedDatasources.Read(TestPaths.Stack)
                 ),

@@ -1,5 +1,6 @@
 using Build.Rules.Report;
 using Build.Tools;
+using Build.Validation.Reference;
 
 namespace Build.Rules.Promtool;
 
@@ -18,12 +19,18 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
         return new RuleCheck(tenant, CheckStage, subject, subject, subject, status, detail);
     }
 
-    public IReadOnlyList<RuleCheck> TestRules(string tenant, string testFile)
-    {
-        var spec = PromtoolTestFile.TryRead(testFile);
-        var result = Run("test", "rules", testFile);
-        return Results(tenant, testFile, spec, result);
-    }
+    /// <summary>Runs the test file; <paramref name="spec"/> is what it holds when the caller read it already.</summary>
+    public IReadOnlyList<RuleCheck> TestRules(
+        string tenant,
+        string testFile,
+        PromtoolTestFile? spec = null
+    ) =>
+        Results(
+            tenant,
+            testFile,
+            spec ?? PromtoolTestFile.TryRead(testFile),
+            Run("test", "rules", testFile)
+        );
 
     /// <summary>Turns one promtool run into report lines: one per test group and alert (public for tests).</summary>
     public IReadOnlyList<RuleCheck> Results(
@@ -208,8 +215,8 @@ public sealed class PromtoolRunner(ResolvedTool promtool, Func<string, string> d
 
     private static bool SameTime(string written, string? printed) =>
         printed is not null
-        && PromDuration.TryParse(written, out var a)
-        && PromDuration.TryParse(printed, out var b)
+        && ValueKinds.Seconds(written.Trim()) is { } a
+        && ValueKinds.Seconds(printed.Trim()) is { } b
         && a == b;
 
     /// <summary>The rule file defining <paramref name="alert"/>, else every rule file of the test.</summary>

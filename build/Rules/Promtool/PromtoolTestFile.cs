@@ -1,3 +1,4 @@
+using Build.Validation.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Rules.Promtool;
@@ -28,71 +29,52 @@ public sealed record PromtoolTestFile(
     /// <summary>Reads the file; null when it is not valid YAML (promtool then reports the error itself).</summary>
     public static PromtoolTestFile? TryRead(string path)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path))
-            {
-                stream.Load(reader);
-            }
-            if (
-                stream.Documents.Count == 0
-                || stream.Documents[0].RootNode is not YamlMappingNode mapping
-            )
-            {
-                return null;
-            }
-            root = mapping;
-        }
-        catch (YamlDotNet.Core.YamlException)
+        if (YamlExtensions.TryLoadFile(path) is not YamlMappingNode root)
         {
             return null;
         }
-
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        var ruleFiles = Sequence(root, "rule_files")
-            .OfType<YamlScalarNode>()
-            .Select(n =>
-                System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, n.Value ?? string.Empty))
+        var ruleFiles = root.Get("rule_files")
+            .Strings()
+            .Select(f => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f)))
+            .ToList();
+        var groups = root.Get("tests")
+            .Items()
+            .OfType<YamlMappingNode>()
+            .Select(
+                (group, index) =>
+                {
+                    var name = group.Get("name").Str();
+                    return new TestGroupSpec(
+                        name ?? $"test group #{index + 1}",
+                        name is not null,
+                        group
+                            .Get("alert_rule_test")
+                            .Items()
+                            .Select(t => t.Get("alertname").Str())
+                            .OfType<string>()
+                            .Distinct(StringComparer.Ordinal)
+                            .ToList(),
+                        group
+                            .Get("promql_expr_test")
+                            .Items()
+                            .Select(t => new ExpressionTestSpec(
+                                t.Get("expr").Str() ?? "",
+                                t.Get("eval_time").Str() ?? ""
+                            ))
+                            .ToList(),
+                        group.Get("interval").Str() is { Length: > 0 },
+                        group
+                            .Get("input_series")
+                            .Items()
+                            .Any(t =>
+                                t.Get("values").Str()?.Contains("{{", StringComparison.Ordinal)
+                                == true
+                            )
+                    );
+                }
             )
             .ToList();
-
-        var groups = new List<TestGroupSpec>();
-        var index = 0;
-        foreach (var group in Sequence(root, "tests").OfType<YamlMappingNode>())
-        {
-            index++;
-            var name = Scalar(group, "name");
-            var alerts = Sequence(group, "alert_rule_test")
-                .OfType<YamlMappingNode>()
-                .Select(t => Scalar(t, "alertname"))
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            var expressions = Sequence(group, "promql_expr_test")
-                .OfType<YamlMappingNode>()
-                .Select(t => new ExpressionTestSpec(
-                    Scalar(t, "expr") ?? string.Empty,
-                    Scalar(t, "eval_time") ?? string.Empty
-                ))
-                .ToList();
-            var nativeHistograms = Sequence(group, "input_series")
-                .OfType<YamlMappingNode>()
-                .Select(t => Scalar(t, "values") ?? string.Empty)
-                .Any(v => v.Contains("{{", StringComparison.Ordinal));
-            groups.Add(
-                new TestGroupSpec(
-                    name ?? $"test group #{index}",
-                    name is not null,
-                    alerts,
-                    expressions,
-                    Scalar(group, "interval") is { Length: > 0 },
-                    nativeHistograms
-                )
-            );
-        }
-
         return new PromtoolTestFile(path, ruleFiles, groups, AlertsByRuleFile(ruleFiles));
     }
 
@@ -100,54 +82,22 @@ public sealed record PromtoolTestFile(
     public string? RuleFileOf(string? alert) =>
         alert is not null && AlertRuleFiles.TryGetValue(alert, out var file) ? file : null;
 
-    /// <summary>Every alert defined in <paramref name="ruleFiles"/>, with the file that defines it.</summary>
+    /// <summary>Every alert defined in <paramref name="ruleFiles"/>, with the file that defines it (a broken file is promtool's to report).</summary>
     public static Dictionary<string, string> AlertsByRuleFile(IEnumerable<string> ruleFiles)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in ruleFiles.Where(File.Exists))
+        foreach (var file in ruleFiles)
         {
-            try
+            var rules = YamlExtensions
+                .TryLoadFile(file)
+                .Get("groups")
+                .Items()
+                .SelectMany(g => g.Get("rules").Items());
+            foreach (var alert in rules.Select(r => r.Get("alert").Str()).OfType<string>())
             {
-                var stream = new YamlStream();
-                using (var reader = File.OpenText(file))
-                {
-                    stream.Load(reader);
-                }
-                if (
-                    stream.Documents.Count == 0
-                    || stream.Documents[0].RootNode is not YamlMappingNode root
-                )
-                {
-                    continue;
-                }
-                foreach (var group in Sequence(root, "groups").OfType<YamlMappingNode>())
-                {
-                    foreach (var rule in Sequence(group, "rules").OfType<YamlMappingNode>())
-                    {
-                        if (Scalar(rule, "alert") is { } alert)
-                        {
-                            result.TryAdd(alert, file);
-                        }
-                    }
-                }
-            }
-            catch (YamlDotNet.Core.YamlException)
-            {
-                // promtool reports a broken rule file itself.
+                result.TryAdd(alert, file);
             }
         }
         return result;
     }
-
-    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
-        && value is YamlSequenceNode sequence
-            ? sequence.Children
-            : [];
-
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
-        && value is YamlScalarNode scalar
-            ? scalar.Value
-            : null;
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Build.Validation.River;
 
 namespace Build.Rules.Promtool;
 
@@ -129,32 +130,21 @@ public static partial class PromtoolTestOutput
         );
     }
 
-    /// <summary>Undoes Go's %q quoting of the expression.</summary>
+    /// <summary>Undoes Go's %q quoting of the expression: Go's string escapes are Alloy's, so the Alloy lexer decodes them.</summary>
     public static string Unquote(string quoted)
     {
-        var inner =
-            quoted.Length >= 2 && quoted[0] == '"' && quoted[^1] == '"' ? quoted[1..^1] : quoted;
-        var text = new StringBuilder(inner.Length);
-        for (var i = 0; i < inner.Length; i++)
+        try
         {
-            if (inner[i] == '\\' && i + 1 < inner.Length)
-            {
-                i++;
-                text.Append(
-                    inner[i] switch
-                    {
-                        'n' => '\n',
-                        't' => '\t',
-                        _ => inner[i],
-                    }
-                );
-            }
-            else
-            {
-                text.Append(inner[i]);
-            }
+            return
+                new RiverLexer(quoted).Tokenize()
+                    is [{ Kind: RiverTokenKind.String } text, { Kind: RiverTokenKind.End }]
+                ? text.Text
+                : quoted;
         }
-        return text.ToString();
+        catch (RiverSyntaxException)
+        {
+            return quoted;
+        }
     }
 
     private sealed class Entry(string? group, string? alert, string? expression, string? time)

@@ -58,10 +58,9 @@ public static class JUnitWriter
             new XAttribute("name", check.Subject),
             new XAttribute("file", check.File)
         );
-        var detail =
-            check.RuleFile is { Length: > 0 } rules && check.RuleFile != check.File
-                ? $"test file {check.File}, rule file {rules}\n{check.Detail}"
-                : check.Detail ?? string.Empty;
+        var detail = check.TestAndRuleFile is { } files
+            ? $"{files}\n{check.Detail}"
+            : check.Detail ?? string.Empty;
         if (check.Status == CheckStatus.Failed)
         {
             var message = detail.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "failed";

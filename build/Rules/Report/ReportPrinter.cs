@@ -43,11 +43,7 @@ public static class ReportPrinter
         var text = new StringBuilder($"{status} [{check.Tenant}] {check.Stage}: {check.Subject}");
         if (check.Status == CheckStatus.Failed && check.Subject != check.File)
         {
-            text.Append(
-                check.RuleFile is { Length: > 0 } rules && rules != check.File
-                    ? $" (test file {check.File}, rule file {rules})"
-                    : $" (file {check.File})"
-            );
+            text.Append($" ({check.TestAndRuleFile ?? $"file {check.File}"})");
         }
         return text.ToString();
     }

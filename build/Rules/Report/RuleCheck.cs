@@ -25,4 +25,11 @@ public sealed record RuleCheck(
     string? RuleFile,
     CheckStatus Status,
     string? Detail = null
-);
+)
+{
+    /// <summary>"test file X, rule file Y" when the result belongs to a test of another file's rule, else null.</summary>
+    public string? TestAndRuleFile =>
+        RuleFile is { Length: > 0 } rules && rules != File
+            ? $"test file {File}, rule file {rules}"
+            : null;
+}

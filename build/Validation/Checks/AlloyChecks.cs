@@ -40,22 +40,19 @@ public static class AlloyChecks
         var components = body.Blocks().ToList();
         CheckDuplicates(path, components, report);
         CheckReferences(path, body, components, report);
-        foreach (var receiver in components.Where(b => b.Name == "otelcol.receiver.otlp"))
+        foreach (var (receiver, protocol) in OtlpProtocols(components))
         {
-            foreach (var protocol in receiver.Body.Blocks().Where(b => b.Name is "grpc" or "http"))
+            if (
+                protocol.Body.Attribute("endpoint") is { } endpoint
+                && endpoint.Value.StringValue() is { } value
+                && TempoChecks.IsLoopback(value)
+            )
             {
-                if (
-                    protocol.Body.Attribute("endpoint") is { } endpoint
-                    && endpoint.Value.StringValue() is { } value
-                    && TempoChecks.IsLoopback(value)
-                )
-                {
-                    report.Error(
-                        path,
-                        endpoint.Pos,
-                        $"{receiver.Id} {protocol.Name} endpoint {value} is loopback: Caro and the host cannot reach it from outside the container; use 0.0.0.0"
-                    );
-                }
+                report.Error(
+                    path,
+                    endpoint.Pos,
+                    $"{receiver.Id} {protocol.Name} endpoint {value} is loopback: Caro and the host cannot reach it from outside the container; use 0.0.0.0"
+                );
             }
         }
         foreach (var limiter in components.Where(b => b.Name == "otelcol.processor.memory_limiter"))
@@ -69,6 +66,16 @@ public static class AlloyChecks
         AlloyValueChecks.Run(path, body, report);
         AlloyNameChecks.Run(path, body, report);
     }
+
+    /// <summary>The grpc and http blocks of every OTLP receiver.</summary>
+    public static IEnumerable<(RiverBlock Receiver, RiverBlock Protocol)> OtlpProtocols(
+        IEnumerable<RiverBlock> components
+    ) =>
+        components
+            .Where(b => b.Name == "otelcol.receiver.otlp")
+            .SelectMany(r =>
+                r.Body.Blocks().Where(b => b.Name is "grpc" or "http").Select(p => (r, p))
+            );
 
     private static void CheckDuplicates(
         string path,
@@ -145,21 +152,18 @@ public static class AlloyChecks
         {
             return;
         }
-        foreach (var receiver in components.Where(b => b.Name == "otelcol.receiver.otlp"))
+        foreach (var (receiver, protocol) in OtlpProtocols(components))
         {
-            foreach (var protocol in receiver.Body.Blocks().Where(b => b.Name is "grpc" or "http"))
+            if (
+                protocol.Body.Attribute("include_metadata")?.Value
+                is not RiverLiteral { Value: "true" }
+            )
             {
-                if (
-                    protocol.Body.Attribute("include_metadata")?.Value
-                    is not RiverLiteral { Value: "true" }
-                )
-                {
-                    report.Error(
-                        path,
-                        protocol.Pos,
-                        $"{receiver.Id} {protocol.Name}: include_metadata = true is needed, or headers from_context (\"{keys[0].Key}\") find nothing"
-                    );
-                }
+                report.Error(
+                    path,
+                    protocol.Pos,
+                    $"{receiver.Id} {protocol.Name}: include_metadata = true is needed, or headers from_context (\"{keys[0].Key}\") find nothing"
+                );
             }
         }
         var batchKeys = components

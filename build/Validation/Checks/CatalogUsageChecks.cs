@@ -15,7 +15,30 @@ public static class CatalogUsageChecks
         {
             return;
         }
-        var reads = model.Services.ToDictionary(s => s.Name, s => Reads(model, s));
+        // What each service reads: its environment and env_file keys, and every ${VAR} in its definition.
+        var reads = new Dictionary<string, HashSet<string>>();
+        foreach (var service in model.Services)
+        {
+            reads[service.Name] = Interpolation.ContainerVariables(model, service);
+            foreach (var scalar in service.Node.Scalars())
+            {
+                foreach (var reference in EnvReferences.Find(scalar.Value ?? ""))
+                {
+                    reads[service.Name].Add(reference.Name);
+                    if (
+                        model.Env.Variables.GetValueOrDefault(reference.Name) is { } variable
+                        && !variable.UsedBy.Contains(service.Name)
+                    )
+                    {
+                        report.Error(
+                            model.Compose.Path,
+                            scalar.Pos(),
+                            $"{reference.Name} is read by service {service.Name}, but its usedBy in stack/env.yaml does not name it"
+                        );
+                    }
+                }
+            }
+        }
         foreach (var variable in model.Env.Variables.Values)
         {
             foreach (var user in variable.UsedBy)
@@ -41,39 +64,5 @@ public static class CatalogUsageChecks
                 }
             }
         }
-        foreach (var service in model.Services)
-        {
-            foreach (var scalar in service.Node.Scalars())
-            {
-                foreach (var reference in EnvReferences.Find(scalar.Value ?? ""))
-                {
-                    if (
-                        model.Env.Variables.GetValueOrDefault(reference.Name) is { } variable
-                        && !variable.UsedBy.Contains(service.Name)
-                    )
-                    {
-                        report.Error(
-                            model.Compose.Path,
-                            scalar.Pos(),
-                            $"{reference.Name} is read by service {service.Name}, but its usedBy in stack/env.yaml does not name it"
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>Variables a service reads: <c>${VAR}</c> in its definition, its environment keys and env_file keys.</summary>
-    private static HashSet<string> Reads(StackModel model, ComposeService service)
-    {
-        var names = Interpolation.ContainerVariables(model, service);
-        foreach (var scalar in service.Node.Scalars())
-        {
-            foreach (var reference in EnvReferences.Find(scalar.Value ?? ""))
-            {
-                names.Add(reference.Name);
-            }
-        }
-        return names;
     }
 }

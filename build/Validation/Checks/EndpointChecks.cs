@@ -1,45 +1,44 @@
 using Build.Validation.Model;
 using Build.Validation.Reference;
 using Build.Validation.River;
-using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Checks;
 
 /// <summary>Layer 3: every URL between components points at a compose service and a port its container listens on.</summary>
-public static class EndpointChecks
+public sealed class EndpointChecks(StackModel model, ValidationReport report)
 {
+    private const string RemoteWritePath = "/api/v1/push";
+
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Services.Count == 0)
+        if (model.Services.Count > 0)
         {
-            return;
+            new EndpointChecks(model, report).Run();
         }
+    }
+
+    private void Run()
+    {
         foreach (var file in model.GrafanaDatasources)
         {
             foreach (var ds in file.Yaml.Get("datasources").Items())
             {
-                if (ds.Get("url") is { } url)
+                if (ds.Get("url") is not { } url)
                 {
-                    var target = Check(
-                        model,
-                        report,
+                    continue;
+                }
+                var what = $"datasource {ds.Get("uid").Str()}";
+                if (
+                    Check(file.Path, url.Pos(), url.Str(), what) == "mimir"
+                    && ds.Get("type").Str() == "prometheus"
+                    && !PathOf(url.Str()).StartsWith("/prometheus", StringComparison.Ordinal)
+                )
+                {
+                    report.Error(
                         file.Path,
                         url.Pos(),
-                        url.Str(),
-                        $"datasource {ds.Get("uid").Str()}"
+                        $"{what}: Mimir serves the Prometheus API under /prometheus, not '{PathOf(url.Str())}'"
                     );
-                    if (
-                        target == "mimir"
-                        && ds.Get("type").Str() == "prometheus"
-                        && !PathOf(url.Str()).StartsWith("/prometheus", StringComparison.Ordinal)
-                    )
-                    {
-                        report.Error(
-                            file.Path,
-                            url.Pos(),
-                            $"datasource {ds.Get("uid").Str()}: Mimir serves the Prometheus API under /prometheus, not '{PathOf(url.Str())}'"
-                        );
-                    }
                 }
             }
         }
@@ -49,24 +48,13 @@ public static class EndpointChecks
         )
         {
             var url = item.Get("url");
-            if (
-                Check(
-                    model,
-                    report,
-                    model.Tempo!.Path,
-                    url?.Pos() ?? item.Pos(),
-                    url.Str(),
-                    "metrics_generator remote_write"
-                ) == "mimir"
-                && PathOf(url.Str()) != "/api/v1/push"
-            )
-            {
-                report.Error(
-                    model.Tempo.Path,
-                    url!.Pos(),
-                    $"Mimir's remote-write endpoint is /api/v1/push, not '{PathOf(url.Str())}'"
-                );
-            }
+            RemoteWrite(
+                model.Tempo!.Path,
+                url?.Pos() ?? item.Pos(),
+                url.Str(),
+                "",
+                "metrics_generator remote_write"
+            );
         }
         if (
             model.Loki?.Yaml.At("pattern_ingester", "metric_aggregation", "loki_address") is
@@ -74,8 +62,6 @@ public static class EndpointChecks
         )
         {
             Check(
-                model,
-                report,
                 model.Loki.Path,
                 lokiAddress.Pos(),
                 lokiAddress.Str(),
@@ -97,8 +83,6 @@ public static class EndpointChecks
                 {
                     var node = service.Node.Get("environment").Get(name);
                     Check(
-                        model,
-                        report,
                         model.Compose!.Path,
                         node?.Pos() ?? service.Pos,
                         value,
@@ -109,16 +93,11 @@ public static class EndpointChecks
         }
         if (model.Alloy?.Alloy is { } body)
         {
-            CheckAlloy(model, report, model.Alloy.Path, body);
+            CheckAlloy(model.Alloy.Path, body);
         }
     }
 
-    private static void CheckAlloy(
-        StackModel model,
-        ValidationReport report,
-        string path,
-        RiverBody body
-    )
+    private void CheckAlloy(string path, RiverBody body)
     {
         foreach (var component in body.Blocks())
         {
@@ -137,37 +116,23 @@ public static class EndpointChecks
                     {
                         continue;
                     }
-                    var target = Check(
-                        model,
-                        report,
-                        path,
-                        attribute.Value.Pos,
-                        value,
-                        component.Id
-                    );
-                    var otlpHttp = component.Name == "otelcol.exporter.otlphttp";
+                    var at = attribute.Value.Pos;
+                    if (component.Name == "prometheus.remote_write")
+                    {
+                        RemoteWrite(path, at, value, $"{component.Id}: ", component.Id);
+                        continue;
+                    }
+                    var target = Check(path, at, value, component.Id);
                     if (
-                        otlpHttp
+                        component.Name == "otelcol.exporter.otlphttp"
                         && target is "loki" or "mimir"
                         && !PathOf(value).StartsWith("/otlp", StringComparison.Ordinal)
                     )
                     {
                         report.Error(
                             path,
-                            attribute.Value.Pos,
+                            at,
                             $"{component.Id}: {target}'s OTLP endpoint is http://{target}:<port>/otlp (the exporter appends /v1/...), not '{value}'"
-                        );
-                    }
-                    if (
-                        component.Name == "prometheus.remote_write"
-                        && target == "mimir"
-                        && PathOf(value) != "/api/v1/push"
-                    )
-                    {
-                        report.Error(
-                            path,
-                            attribute.Value.Pos,
-                            $"{component.Id}: Mimir's remote-write endpoint is /api/v1/push, not '{PathOf(value)}'"
                         );
                     }
                 }
@@ -182,21 +147,27 @@ public static class EndpointChecks
             {
                 if (field.Value.StringValue() is { } address)
                 {
-                    Check(model, report, path, field.Value.Pos, address, $"{component.Id} target");
+                    Check(path, field.Value.Pos, address, $"{component.Id} target");
                 }
             }
         }
     }
 
+    /// <summary>A remote-write URL: when it targets Mimir, its path must be Mimir's push endpoint.</summary>
+    private void RemoteWrite(string path, Position at, string? url, string prefix, string what)
+    {
+        if (Check(path, at, url, what) == "mimir" && PathOf(url) != RemoteWritePath)
+        {
+            report.Error(
+                path,
+                at,
+                $"{prefix}Mimir's remote-write endpoint is {RemoteWritePath}, not '{PathOf(url)}'"
+            );
+        }
+    }
+
     /// <summary>Checks one URL or host:port; returns the compose service it targets (null when external/unknown).</summary>
-    private static string? Check(
-        StackModel model,
-        ValidationReport report,
-        string path,
-        Position at,
-        string? address,
-        string what
-    )
+    private string? Check(string path, Position at, string? address, string what)
     {
         if (
             string.IsNullOrEmpty(address)

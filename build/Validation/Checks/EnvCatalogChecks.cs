@@ -25,7 +25,6 @@ public static class EnvCatalogChecks
         {
             return; // its parse error is reported; checking against an empty catalog would only add noise
         }
-        var known = model.Env.Variables.Keys.ToList();
         foreach (
             var variable in model.Env.Variables.Values.Where(v =>
                 v.Secret && !string.IsNullOrEmpty(v.Default)
@@ -71,14 +70,7 @@ public static class EnvCatalogChecks
                             $"{reference.Text}: the compose default differs from stack/env.yaml's default '{catalogDefault}' (the catalog is the single source of truth)"
                         );
                     }
-                    if (!model.Env.Contains(reference.Name))
-                    {
-                        report.Error(
-                            model.Compose.Path,
-                            scalar.Pos(),
-                            $"${{{reference.Name}}} is not in the environment catalog stack/env.yaml{EditDistance.Hint(reference.Name, known)}"
-                        );
-                    }
+                    Require(model, report, model.Compose.Path, scalar.Pos(), reference.Name);
                 }
             }
         }
@@ -108,16 +100,7 @@ public static class EnvCatalogChecks
                     && call.Args.FirstOrDefault()?.StringValue() is { } name
                 )
                 {
-                    Require(
-                        model,
-                        report,
-                        model.Alloy.Path,
-                        call.Pos,
-                        name,
-                        "alloy",
-                        inContainer,
-                        known
-                    );
+                    Require(model, report, model.Alloy.Path, call.Pos, name, "alloy", inContainer);
                 }
             }
         }
@@ -137,7 +120,6 @@ public static class EnvCatalogChecks
             return;
         }
         var inContainer = Interpolation.ContainerVariables(model, service);
-        var known = model.Env.Variables.Keys.ToList();
         foreach (var file in files.OfType<StackFile>().Where(f => f.Yaml is not null))
         {
             var used = false;
@@ -159,8 +141,7 @@ public static class EnvCatalogChecks
                         scalar.Pos(),
                         reference.Name,
                         serviceName,
-                        inContainer,
-                        known
+                        inContainer
                     );
                 }
             }
@@ -175,15 +156,15 @@ public static class EnvCatalogChecks
         }
     }
 
+    /// <summary>The variable is in the catalog and, for a config a container reads, passed to that container.</summary>
     private static void Require(
         StackModel model,
         ValidationReport report,
         string path,
         Position at,
         string name,
-        string service,
-        HashSet<string> inContainer,
-        List<string> known
+        string? service = null,
+        HashSet<string>? inContainer = null
     )
     {
         if (!model.Env.Contains(name))
@@ -191,10 +172,10 @@ public static class EnvCatalogChecks
             report.Error(
                 path,
                 at,
-                $"${{{name}}} is not in the environment catalog stack/env.yaml{EditDistance.Hint(name, known)}"
+                $"${{{name}}} is not in the environment catalog stack/env.yaml{EditDistance.Hint(name, model.Env.Variables.Keys)}"
             );
         }
-        else if (!inContainer.Contains(name))
+        else if (inContainer?.Contains(name) == false)
         {
             report.Error(
                 path,

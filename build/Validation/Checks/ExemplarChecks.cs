@@ -51,11 +51,11 @@ public static class ExemplarChecks
         var defaultValue = long.TryParse(defaultNode.Str(), out var d) ? d : 0;
         foreach (var tenant in wanted.Order(StringComparer.Ordinal))
         {
-            var overrideNode = model
+            var (overrideFile, overrideNode) = model
                 .MimirRuntime.Select(f =>
-                    f.Yaml.At("overrides", tenant, "max_global_exemplars_per_user")
+                    (File: f, Node: f.Yaml.At("overrides", tenant, "max_global_exemplars_per_user"))
                 )
-                .FirstOrDefault(n => n is not null);
+                .FirstOrDefault(x => x.Node is not null);
             var value =
                 overrideNode is not null && long.TryParse(overrideNode.Str(), out var o)
                     ? o
@@ -65,15 +65,7 @@ public static class ExemplarChecks
                 continue;
             }
             var (path, at) = overrideNode is not null
-                ? (
-                    model
-                        .MimirRuntime.First(f =>
-                            f.Yaml.At("overrides", tenant, "max_global_exemplars_per_user")
-                                is not null
-                        )
-                        .Path,
-                    overrideNode.Pos()
-                )
+                ? (overrideFile.Path, overrideNode.Pos())
                 : (
                     model.Mimir.Path,
                     defaultNode?.Pos() ?? mimir.KeyNode("limits")?.Pos() ?? Position.Start

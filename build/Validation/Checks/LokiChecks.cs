@@ -8,27 +8,21 @@ public static class LokiChecks
 {
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Loki?.Yaml is not { } root)
+        if (
+            EngineConfigChecks.Run(
+                model,
+                model.Loki,
+                LokiReference.Keys,
+                model.LokiRuntime,
+                LokiReference.Runtime,
+                report
+            )
+            is not { } root
+        )
         {
-            if (model.HasUnparsed("config/loki/"))
-            {
-                return;
-            }
-            report.Error(
-                model.InStack("config/loki"),
-                Position.Start,
-                "no Loki config found under stack/config/loki/"
-            );
             return;
         }
-        var file = model.Loki;
-        LokiReference.Keys.Check(file, root, report);
-        foreach (var runtime in model.LokiRuntime)
-        {
-            LokiReference.Runtime.Check(runtime, runtime.Yaml, report);
-            EnvSyntaxCheck.DashForm(runtime, "Loki", report);
-        }
-        EnvSyntaxCheck.DashForm(file, "Loki", report);
+        var file = model.Loki!;
 
         if (root.Get("auth_enabled").Bool() == false)
         {

@@ -16,27 +16,21 @@ public static class MimirChecks
 
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Mimir?.Yaml is not { } root)
+        if (
+            EngineConfigChecks.Run(
+                model,
+                model.Mimir,
+                MimirReference.Keys,
+                model.MimirRuntime,
+                MimirReference.Runtime,
+                report
+            )
+            is not { } root
+        )
         {
-            if (model.HasUnparsed("config/mimir/"))
-            {
-                return;
-            }
-            report.Error(
-                model.InStack("config/mimir"),
-                Position.Start,
-                "no Mimir config found under stack/config/mimir/"
-            );
             return;
         }
-        var file = model.Mimir;
-        MimirReference.Keys.Check(file, root, report);
-        EnvSyntaxCheck.MimirForm(file, report);
-        foreach (var runtime in model.MimirRuntime)
-        {
-            MimirReference.Runtime.Check(runtime, runtime.Yaml, report);
-            EnvSyntaxCheck.MimirForm(runtime, report);
-        }
+        var file = model.Mimir!;
         if (root.Get("multitenancy_enabled").Bool() == false)
         {
             report.Error(
@@ -46,44 +40,21 @@ public static class MimirChecks
             );
         }
         var port = HttpPort(model);
-        CheckUrlPort(
-            file,
-            root.At("ruler", "alertmanager_url"),
-            "ruler.alertmanager_url",
-            port,
-            report
-        );
-        CheckUrlPort(
-            file,
-            root.At("alertmanager", "external_url"),
-            "alertmanager.external_url",
-            port,
-            report
-        );
-        CheckReplication(
-            file,
-            root,
-            "ingester.ring.replication_factor",
-            ["ingester", "ring", "replication_factor"],
-            report,
-            error: true
-        );
-        CheckReplication(
-            file,
-            root,
-            "store_gateway.sharding_ring.replication_factor",
-            ["store_gateway", "sharding_ring", "replication_factor"],
-            report,
-            error: true
-        );
-        CheckReplication(
-            file,
-            root,
-            "alertmanager.sharding_ring.replication_factor",
-            ["alertmanager", "sharding_ring", "replication_factor"],
-            report,
-            error: false
-        );
+        foreach (var setting in new[] { "ruler.alertmanager_url", "alertmanager.external_url" })
+        {
+            CheckUrlPort(file, root.At(setting.Split('.')), setting, port, report);
+        }
+        foreach (
+            var (setting, error) in new[]
+            {
+                ("ingester.ring.replication_factor", true),
+                ("store_gateway.sharding_ring.replication_factor", true),
+                ("alertmanager.sharding_ring.replication_factor", false),
+            }
+        )
+        {
+            CheckReplication(file, root, setting, report, error);
+        }
         CheckTarget(model, file, root, report);
         DirectoryPrefixChecks.Run(file, root, report);
         if (root.At("ruler_storage", "backend").Str() == "local")
@@ -127,11 +98,11 @@ public static class MimirChecks
         StackFile file,
         YamlNode root,
         string name,
-        string[] path,
         ValidationReport report,
         bool error
     )
     {
+        var path = name.Split('.');
         var node = root.At(path);
         var value = node.Str();
         if (value == "1")

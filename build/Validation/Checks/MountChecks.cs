@@ -3,15 +3,19 @@ using Build.Validation.Model;
 namespace Build.Validation.Checks;
 
 /// <summary>Layer 3: the files that compose flags and configs name inside the containers are mounted and exist.</summary>
-public static class MountChecks
+public sealed class MountChecks(StackModel model, ValidationReport report, string composeDir)
 {
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Compose?.Yaml is null)
+        if (model.Compose?.Yaml is not null)
         {
-            return;
+            new MountChecks(model, report, Path.GetDirectoryName(model.Compose.FullPath)!).Run();
         }
-        var composeDir = Path.GetDirectoryName(model.Compose.FullPath)!;
+    }
+
+    private void Run()
+    {
+        var compose = model.Compose!.Path;
         foreach (
             var (service, validated) in new[]
             {
@@ -23,91 +27,45 @@ public static class MountChecks
         {
             if (model.Service(service) is not { } s)
             {
-                report.Error(
-                    model.Compose.Path,
-                    Position.Start,
-                    $"compose file has no '{service}' service"
-                );
-                continue;
+                report.Error(compose, Position.Start, $"compose file has no '{service}' service");
             }
-            var flag = s.Flag("config.file");
-            if (flag is null)
+            else if (s.Flag("config.file") is not { } flag)
             {
-                report.Error(
-                    model.Compose.Path,
-                    s.Pos,
-                    $"service {service} has no -config.file= argument"
-                );
-                continue;
+                report.Error(compose, s.Pos, $"service {service} has no -config.file= argument");
             }
-            RequireFile(
-                model,
-                report,
-                model.Compose.Path,
-                s.Pos,
-                s,
-                flag,
-                composeDir,
-                $"{service} -config.file",
-                validated
-            );
+            else
+            {
+                RequireFile(compose, s.Pos, s, flag, $"{service} -config.file", validated);
+            }
         }
         if (model.Service("alloy") is { } alloy)
         {
-            var config = alloy
-                .Command.SkipWhile(a => a != "run")
-                .Skip(1)
-                .FirstOrDefault(a => !a.StartsWith('-'));
-            if (config is null)
+            if (StackRoles.AlloyConfig(alloy) is not { } config)
             {
                 report.Error(
-                    model.Compose.Path,
+                    compose,
                     alloy.Pos,
                     "service alloy: command must be 'run <config file> ...'"
                 );
             }
             else
             {
-                RequireFile(
-                    model,
-                    report,
-                    model.Compose.Path,
-                    alloy.Pos,
-                    alloy,
-                    config,
-                    composeDir,
-                    "alloy run",
-                    model.Alloy
-                );
+                RequireFile(compose, alloy.Pos, alloy, config, "alloy run", model.Alloy);
             }
             var listen = alloy.Flag("server.http.listen-addr");
             if (listen is null || TempoChecks.IsLoopback(listen))
             {
                 report.Error(
-                    model.Compose.Path,
+                    compose,
                     alloy.Pos,
                     "service alloy: pass --server.http.listen-addr=0.0.0.0:12345 (Alloy's UI and /metrics bind 127.0.0.1 by default, unreachable from the host and the scrape)"
                 );
             }
         }
-        Inner(model, report, "loki", model.Loki, composeDir, ["runtime_config", "file"]);
-        Inner(model, report, "mimir", model.Mimir, composeDir, ["runtime_config", "file"]);
-        Inner(
-            model,
-            report,
-            "mimir",
-            model.Mimir,
-            composeDir,
-            ["alertmanager", "fallback_config_file"]
-        );
-        Inner(
-            model,
-            report,
-            "tempo",
-            model.Tempo,
-            composeDir,
-            ["overrides", "per_tenant_override_config"]
-        );
+        Inner("loki", model.Loki, "runtime_config", "file");
+        Inner("mimir", model.Mimir, "runtime_config", "file");
+        Inner("mimir", model.Mimir, "alertmanager", "fallback_config_file");
+        Inner("tempo", model.Tempo, "overrides", "per_tenant_override_config");
         if (model.Service("grafana") is { } grafana)
         {
             foreach (var file in model.GrafanaProviders)
@@ -131,14 +89,8 @@ public static class MountChecks
         }
     }
 
-    private static void Inner(
-        StackModel model,
-        ValidationReport report,
-        string service,
-        StackFile? config,
-        string composeDir,
-        string[] keyPath
-    )
+    /// <summary>The files a config setting names (comma-separated) exist inside the service's mounts.</summary>
+    private void Inner(string service, StackFile? config, params string[] keyPath)
     {
         if (config?.Yaml.At(keyPath) is not { } node || model.Service(service) is not { } s)
         {
@@ -151,28 +103,15 @@ public static class MountChecks
             )
         )
         {
-            RequireFile(
-                model,
-                report,
-                config.Path,
-                node.Pos(),
-                s,
-                container,
-                composeDir,
-                string.Join('.', keyPath),
-                null
-            );
+            RequireFile(config.Path, node.Pos(), s, container, string.Join('.', keyPath), null);
         }
     }
 
-    private static void RequireFile(
-        StackModel model,
-        ValidationReport report,
+    private void RequireFile(
         string path,
         Position at,
         ComposeService service,
         string container,
-        string composeDir,
         string what,
         StackFile? expected
     )

@@ -44,19 +44,16 @@ public static class ServicePorts
                 break;
             case "alloy":
                 ports.Add(Port(service.Flag("server.http.listen-addr")?.Split(':')[^1], 12345));
-                foreach (var receiver in model.Alloy?.Alloy?.Blocks("otelcol.receiver.otlp") ?? [])
-                {
-                    foreach (
-                        var protocol in receiver
-                            .Body.Blocks()
-                            .Where(b => b.Name is "grpc" or "http")
+                foreach (
+                    var (_, protocol) in AlloyChecks.OtlpProtocols(
+                        model.Alloy?.Alloy?.Blocks() ?? []
                     )
-                    {
-                        var endpoint = protocol.Body.Attribute("endpoint")?.Value.StringValue();
-                        ports.Add(
-                            Port(endpoint?.Split(':')[^1], protocol.Name == "grpc" ? 4317 : 4318)
-                        );
-                    }
+                )
+                {
+                    var endpoint = protocol.Body.Attribute("endpoint")?.Value.StringValue();
+                    ports.Add(
+                        Port(endpoint?.Split(':')[^1], protocol.Name == "grpc" ? 4317 : 4318)
+                    );
                 }
                 break;
             case "grafana":

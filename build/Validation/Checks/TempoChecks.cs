@@ -21,20 +21,21 @@ public static class TempoChecks
 
     public static void Run(StackModel model, ValidationReport report)
     {
-        if (model.Tempo?.Yaml is not { } root)
+        if (
+            EngineConfigChecks.Run(
+                model,
+                model.Tempo,
+                TempoReference.Keys,
+                model.TempoOverrides,
+                TempoReference.Overrides,
+                report
+            )
+            is not { } root
+        )
         {
-            if (model.HasUnparsed("config/tempo/"))
-            {
-                return;
-            }
-            report.Error(
-                model.InStack("config/tempo"),
-                Position.Start,
-                "no Tempo config found under stack/config/tempo/"
-            );
             return;
         }
-        var file = model.Tempo;
+        var file = model.Tempo!;
         foreach (var legacy in new[] { "ingester", "compactor" })
         {
             if (root.KeyNode(legacy) is { } key)
@@ -46,8 +47,6 @@ public static class TempoChecks
                 );
             }
         }
-        TempoReference.Keys.Check(file, root, report);
-        EnvSyntaxCheck.DashForm(file, "Tempo", report);
         if (
             root.Get("multitenancy_enabled").Bool() != true
             && root.Get("auth_enabled").Bool() != true
@@ -69,8 +68,6 @@ public static class TempoChecks
         );
         foreach (var overrides in model.TempoOverrides)
         {
-            TempoReference.Overrides.Check(overrides, overrides.Yaml, report);
-            EnvSyntaxCheck.DashForm(overrides, "Tempo", report);
             foreach (var (tenant, limits) in overrides.Yaml.Get("overrides").Entries())
             {
                 CheckScoped(overrides, limits, $"overrides.{tenant.Value}", legacyAllowed, report);
@@ -100,13 +97,10 @@ public static class TempoChecks
         {
             if (!ScopedKeys.Contains(key.Value ?? ""))
             {
-                var hint = EditDistance.Suggest(key.Value ?? "", ScopedKeys) is { } s
-                    ? $" (did you mean '{s}'?)"
-                    : "";
                 report.Error(
                     file.Path,
                     key.Pos(),
-                    $"{where}.{key.Value}: legacy flat override, refused by Tempo 3 unless overrides.enable_legacy_overrides: true; use the scoped form (ingestion, compaction, metrics_generator, global, ...){hint}"
+                    $"{where}.{key.Value}: legacy flat override, refused by Tempo 3 unless overrides.enable_legacy_overrides: true; use the scoped form (ingestion, compaction, metrics_generator, global, ...){EditDistance.Hint(key.Value ?? "", ScopedKeys)}"
                 );
             }
         }

@@ -41,43 +41,19 @@ public sealed partial class MetricsCatalog
     }
 
     /// <summary>Tenants of a series (histogram suffixes resolved), null when unknown.</summary>
-    public HashSet<string>? TenantsOf(string name)
-    {
-        if (Tenants.TryGetValue(name, out var set))
-        {
-            return set;
-        }
-        foreach (var suffix in HistogramSuffixes)
-        {
-            if (
-                name.EndsWith(suffix, StringComparison.Ordinal)
-                && Tenants.TryGetValue(name[..^suffix.Length], out set)
-            )
-            {
-                return set;
-            }
-        }
-        return null;
-    }
+    public HashSet<string>? TenantsOf(string name) =>
+        Listed(name)
+            .Select(n => Tenants.GetValueOrDefault(n))
+            .FirstOrDefault(set => set is not null);
 
-    public bool Contains(string name)
-    {
-        if (Names.Contains(name))
-        {
-            return true;
-        }
-        foreach (var suffix in HistogramSuffixes)
-        {
-            if (
-                name.EndsWith(suffix, StringComparison.Ordinal)
-                && Names.Contains(name[..^suffix.Length])
-            )
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public bool Contains(string name) => Listed(name).Any(Names.Contains);
+
+    /// <summary>The names a series can be listed under: its own, or a histogram's base name.</summary>
+    private static IEnumerable<string> Listed(string name) =>
+        HistogramSuffixes
+            .Where(suffix => name.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(suffix => name[..^suffix.Length])
+            .Prepend(name);
 
     private static void Collect(YamlNode? node, string? key, HashSet<string> names)
     {

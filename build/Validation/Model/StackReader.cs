@@ -193,14 +193,7 @@ public sealed class StackReader
     public static string? RealPath(string fullPath)
     {
         var hops = 0;
-        var pending = new Stack<string>(
-            Path.GetFullPath(fullPath)
-                .Split(
-                    [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
-                    StringSplitOptions.RemoveEmptyEntries
-                )
-                .Reverse()
-        );
+        var pending = new Stack<string>(Parts(Path.GetFullPath(fullPath)).Reverse());
         var current = Path.GetPathRoot(Path.GetFullPath(fullPath))!;
         while (pending.TryPop(out var part))
         {
@@ -229,14 +222,7 @@ public sealed class StackReader
             }
             var target = Path.GetFullPath(link, current);
             var root = Path.GetPathRoot(target)!;
-            foreach (
-                var piece in target[root.Length..]
-                    .Split(
-                        [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
-                        StringSplitOptions.RemoveEmptyEntries
-                    )
-                    .Reverse()
-            )
+            foreach (var piece in Parts(target[root.Length..]).Reverse())
             {
                 pending.Push(piece);
             }
@@ -244,6 +230,12 @@ public sealed class StackReader
         }
         return current;
     }
+
+    private static string[] Parts(string path) =>
+        path.Split(
+            [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
+            StringSplitOptions.RemoveEmptyEntries
+        );
 
     private static bool Inside(string folder, string path)
     {

@@ -78,18 +78,16 @@ public static class StackRoles
         {
             return null;
         }
-        var container =
-            serviceName == "alloy"
-                ? service
-                    .Command.SkipWhile(a => a != "run")
-                    .Skip(1)
-                    .FirstOrDefault(a => !a.StartsWith('-'))
-                : service.Flag("config.file");
+        var container = serviceName == "alloy" ? AlloyConfig(service) : service.Flag("config.file");
         var host = container is null
             ? null
             : service.HostPath(container, Path.GetDirectoryName(model.Compose.FullPath)!);
         return host is null ? null : model.FileAt(host);
     }
+
+    /// <summary>The config file of <c>alloy run FILE</c> (the first argument after <c>run</c> that is no flag).</summary>
+    public static string? AlloyConfig(ComposeService alloy) =>
+        alloy.Command.SkipWhile(a => a != "run").Skip(1).FirstOrDefault(a => !a.StartsWith('-'));
 
     private static bool IsRuleFile(StackFile file) => StackModel.TopKeys(file).Contains("groups");
 
@@ -123,16 +121,16 @@ public static class StackRoles
         var composeDir = model.Compose is null
             ? model.StackDirectory
             : Path.GetDirectoryName(model.Compose.FullPath)!;
-        // The ruler's and Alertmanager's local stores: where mimir.yaml puts them, else the stack's folders.
-        string Store(string folder, params string[] key) =>
-            Resolve(model.Mimir?.Yaml.At(key).Str(), service, composeDir)
-            ?? Path.Combine(model.StackDirectory, "config", "mimir", folder);
-        model.RulesDirectory = Store("rules", "ruler_storage", "local", "directory");
-        model.AlertmanagerDirectory = Store(
-            "alertmanager",
-            "alertmanager_storage",
-            "local",
-            "path"
+        // The host folder behind a container path of Mimir's config, else the stack's usual one.
+        string Folder(string[] setting, string usual) =>
+            model.Mimir?.Yaml.At(setting).Str() is { } container
+            && service?.HostPath(container, composeDir) is { } host
+                ? host
+                : Path.Combine(model.StackDirectory, "config", "mimir", usual);
+        model.RulesDirectory = Folder(["ruler_storage", "local", "directory"], "rules");
+        model.AlertmanagerDirectory = Folder(
+            ["alertmanager_storage", "local", "path"],
+            "alertmanager"
         );
         var rulesPrefix = model.Relative(model.RulesDirectory) + "/";
         var amPrefix = model.Relative(model.AlertmanagerDirectory) + "/";
@@ -155,15 +153,6 @@ public static class StackRoles
             }
         }
     }
-
-    private static string? Resolve(
-        string? containerPath,
-        ComposeService? service,
-        string composeDir
-    ) =>
-        containerPath is null || service is null
-            ? null
-            : service.HostPath(containerPath, composeDir);
 
     private static IEnumerable<StackFile> In(StackModel model, string component, FileKind kind) =>
         model.Files.Values.Where(f =>

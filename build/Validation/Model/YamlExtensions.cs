@@ -5,6 +5,30 @@ namespace Build.Validation.Model;
 /// <summary>Small helpers over YamlDotNet's representation model that keep node positions.</summary>
 public static class YamlExtensions
 {
+    /// <summary>
+    /// The first document's root (null for an empty text), read within <see cref="BoundedYamlParser"/>'s bounds;
+    /// a syntax error or a file past a bound is a <see cref="YamlDotNet.Core.YamlException"/> at its line.
+    /// </summary>
+    public static YamlNode? Load(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new BoundedYamlParser(new YamlDotNet.Core.Parser(new StringReader(text))));
+        return stream.Documents.FirstOrDefault()?.RootNode;
+    }
+
+    /// <summary>The first document's root of a file; null when the file is absent or not YAML (its own tool reports that).</summary>
+    public static YamlNode? TryLoadFile(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Load(File.ReadAllText(path)) : null;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
+    }
+
     public static Position Pos(this YamlNode node) =>
         new((int)node.Start.Line, (int)node.Start.Column);
 
@@ -46,29 +70,11 @@ public static class YamlExtensions
         }
     }
 
-    public static YamlNode? Get(this YamlNode? node, string key)
-    {
-        foreach (var (k, v) in node.Entries())
-        {
-            if (k.Value == key)
-            {
-                return v;
-            }
-        }
-        return null;
-    }
+    public static YamlNode? Get(this YamlNode? node, string key) =>
+        node.Entries().FirstOrDefault(e => e.Key.Value == key).Value;
 
-    public static YamlScalarNode? KeyNode(this YamlNode? node, string key)
-    {
-        foreach (var (k, _) in node.Entries())
-        {
-            if (k.Value == key)
-            {
-                return k;
-            }
-        }
-        return null;
-    }
+    public static YamlScalarNode? KeyNode(this YamlNode? node, string key) =>
+        node.Entries().FirstOrDefault(e => e.Key.Value == key).Key;
 
     public static YamlNode? At(this YamlNode? node, params string[] path)
     {
@@ -85,12 +91,7 @@ public static class YamlExtensions
     }
 
     public static string? Str(this YamlNode? node) =>
-        node is YamlScalarNode scalar
-        && !(
-            scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null" or ""
-        )
-            ? scalar.Value
-            : null;
+        node is YamlScalarNode scalar && !node.IsNullScalar() ? scalar.Value : null;
 
     public static bool IsNullScalar(this YamlNode? node) =>
         node

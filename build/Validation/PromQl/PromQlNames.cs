@@ -11,24 +11,7 @@ public readonly record struct MetricReference(string Name, int Offset);
 /// </summary>
 public static class PromQlNames
 {
-    private static readonly HashSet<string> Keywords =
-    [
-        "and",
-        "or",
-        "unless",
-        "by",
-        "without",
-        "on",
-        "ignoring",
-        "group_left",
-        "group_right",
-        "offset",
-        "bool",
-        "atan2",
-        "inf",
-        "nan",
-    ];
-
+    /// <summary>Keywords followed by a list of label names (<c>by (job)</c>), which are no metric names.</summary>
     private static readonly HashSet<string> LabelListKeywords =
     [
         "by",
@@ -37,6 +20,19 @@ public static class PromQlNames
         "ignoring",
         "group_left",
         "group_right",
+    ];
+
+    private static readonly HashSet<string> Keywords =
+    [
+        .. LabelListKeywords,
+        "and",
+        "or",
+        "unless",
+        "offset",
+        "bool",
+        "atan2",
+        "inf",
+        "nan",
     ];
 
     public static IReadOnlyList<MetricReference> Extract(string expr)

@@ -23,11 +23,22 @@ public sealed class KeyReference
     private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _partial = new(StringComparer.Ordinal);
 
-    public KeyReference(string component, string version, string spec)
+    /// <summary>
+    /// The <c>server</c> block Loki, Mimir and Tempo share (grafana/dskit's server configuration; partial list).
+    /// </summary>
+    public const string DskitServer = """
+        server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
+        server~: grpc_listen_conn_limit:int register_instrumentation:bool graceful_shutdown_timeout:dur http_server_read_timeout:dur
+        server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
+        server~: grpc_server_max_concurrent_streams:int log_format log_level log_source_ips_enabled:bool http_path_prefix
+        """;
+
+    /// <param name="specs">The reference's lines, in parts (e.g. its own sections, shared limits, <see cref="DskitServer"/>).</param>
+    public KeyReference(string component, string version, params string[] specs)
     {
         Component = component;
         Version = version;
-        foreach (var raw in spec.Split('\n'))
+        foreach (var raw in string.Join('\n', specs).Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
@@ -65,10 +76,6 @@ public sealed class KeyReference
 
     public string Component { get; }
     public string Version { get; }
-
-    /// <summary>Known keys at a path (after aliases), or null if the section is not checked.</summary>
-    public IReadOnlyDictionary<string, ValueKind>? Section(string path) =>
-        _sections.GetValueOrDefault(Canonical(path));
 
     /// <summary>Checks every mapping below <paramref name="node"/> (at <paramref name="path"/>) against the reference.</summary>
     public void Check(StackFile file, YamlNode? node, ValidationReport report, string path = "")

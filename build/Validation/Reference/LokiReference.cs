@@ -30,9 +30,8 @@ public static class LokiReference
         """
         : overrides configs
         overrides.* = limits_config
-        """
-            + "\n"
-            + Limits
+        """,
+        Limits
     );
 
     public static readonly KeyReference Keys = new(
@@ -44,10 +43,6 @@ public static class LokiReference
         ~: ingester index_gateway bloom_build bloom_gateway storage_config chunk_store_config schema_config compactor compactor_grpc_client
         ~: limits_config frontend_worker table_manager memberlist kafka_config dataobj runtime_config operational_config tracing
         ~: analytics profiling common metastore metastore_client partition_ring ingest_limits ingest_limits_frontend
-        server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
-        server~: grpc_listen_conn_limit:int register_instrumentation:bool graceful_shutdown_timeout:dur http_server_read_timeout:dur
-        server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
-        server~: grpc_server_max_concurrent_streams:int log_format log_level log_source_ips_enabled:bool http_path_prefix
         common: path_prefix storage persist_tokens:bool replication_factor:int ring instance_interface_names:list instance_addr
         common: compactor_address compactor_grpc_address
         common.storage~: s3 gcs azure alibabacloud bos swift filesystem hedging cos congestion_control object_store
@@ -79,10 +74,9 @@ public static class LokiReference
         storage_config.tsdb_shipper~: active_index_directory cache_location cache_ttl:dur resync_interval:dur query_ready_num_days:int index_gateway_client
         storage_config.aws~: s3 s3forcepathstyle:bool bucketnames endpoint region access_key_id secret_access_key session_token insecure:bool
         storage_config.aws~: http_config storage_class signature_version sse backoff_config disable_dualstack:bool
-        common.storage.s3~: s3 s3forcepathstyle:bool bucketnames endpoint region access_key_id secret_access_key session_token insecure:bool
-        common.storage.s3~: http_config storage_class signature_version sse backoff_config disable_dualstack:bool
-        """
-            + "\n"
-            + Limits
+        common.storage.s3 = storage_config.aws
+        """,
+        Limits,
+        KeyReference.DskitServer
     );
 }

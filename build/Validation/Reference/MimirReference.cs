@@ -30,9 +30,8 @@ public static class MimirReference
         """
         : overrides multi_kv_config ingester_limits distributor_limits
         overrides.* = limits
-        """
-            + "\n"
-            + Limits
+        """,
+        Limits
     );
 
     public static readonly KeyReference Keys = new(
@@ -44,10 +43,6 @@ public static class MimirReference
         ~: frontend query_scheduler blocks_storage compactor store_gateway tenant_federation activity_tracker vault ruler
         ~: ruler_storage alertmanager alertmanager_storage runtime_config memberlist overrides_exporter common usage_stats
         ~: ingest_storage block_builder block_builder_scheduler usage_tracker cost_attribution_registry_path cluster_validation
-        server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
-        server~: grpc_listen_conn_limit:int register_instrumentation:bool graceful_shutdown_timeout:dur http_server_read_timeout:dur
-        server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
-        server~: log_format log_level log_source_ips_enabled:bool http_path_prefix
         api~: skip_label_name_validation_header_enabled:bool alertmanager_http_prefix prometheus_http_prefix
         runtime_config: period:dur file
         ruler_storage: backend local s3 gcs azure swift filesystem storage_prefix cache
@@ -89,9 +84,9 @@ public static class MimirReference
         memberlist~: gossip_interval:dur gossip_nodes:int join_members:list abort_if_cluster_join_fails:bool bind_addr:list bind_port:port
         tenant_federation~: enabled:bool max_concurrent:int max_tenants:int
         usage_stats~: enabled:bool installation_mode
-        """
-            + "\n"
-            + Limits
+        """,
+        Limits,
+        KeyReference.DskitServer
     );
 
     /// <summary>

@@ -26,9 +26,8 @@ public static class TempoReference
         """
         : overrides
         overrides.* = limits
-        """
-            + "\n"
-            + TenantLimits
+        """,
+        TenantLimits
     );
 
     public static readonly KeyReference Keys = new(
@@ -42,10 +41,6 @@ public static class TempoReference
         ~: auth_enabled:bool enable_go_runtime_metrics:bool
         # 2.x blocks: known here so that TempoChecks reports them as removed (not as misspellings of "ingest")
         ~: ingester compactor
-        server~: http_listen_address http_listen_port:port http_listen_conn_limit:int grpc_listen_address grpc_listen_port:port
-        server~: grpc_listen_conn_limit:int register_instrumentation:bool graceful_shutdown_timeout:dur http_server_read_timeout:dur
-        server~: http_server_write_timeout:dur http_server_idle_timeout:dur grpc_server_max_recv_msg_size:int grpc_server_max_send_msg_size:int
-        server~: log_format log_level log_source_ips_enabled:bool http_path_prefix
         distributor~: receivers log_received_spans log_discarded_spans metric_received_spans forwarders usage
         distributor.receivers~: otlp jaeger zipkin kafka
         distributor.receivers.otlp: protocols
@@ -66,9 +61,9 @@ public static class TempoReference
         backend_scheduler~: provider work tenant_measurement_interval:dur
         backend_worker~: compaction ring backend_scheduler_addr
         query_frontend~: search trace_by_id metrics max_outstanding_per_tenant:int max_retries:int query_end_cutoff:dur
-        """
-            + "\n"
-            + TenantLimits
+        """,
+        TenantLimits,
+        KeyReference.DskitServer
     );
 
     /// <summary>

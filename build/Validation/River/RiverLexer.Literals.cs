@@ -6,6 +6,19 @@ namespace Build.Validation.River;
 /// <summary>Number and string literals of the Alloy syntax.</summary>
 public sealed partial class RiverLexer
 {
+    private static readonly Dictionary<char, char> SimpleEscapes = new()
+    {
+        ['n'] = '\n',
+        ['t'] = '\t',
+        ['r'] = '\r',
+        ['a'] = '\a',
+        ['b'] = '\b',
+        ['f'] = '\f',
+        ['v'] = '\v',
+        ['\\'] = '\\',
+        ['"'] = '"',
+    };
+
     private RiverToken Number(Position start)
     {
         var from = _offset;
@@ -70,29 +83,8 @@ public sealed partial class RiverLexer
             var e = Peek();
             switch (e)
             {
-                case 'n':
-                    value.Append('\n');
-                    break;
-                case 't':
-                    value.Append('\t');
-                    break;
-                case 'r':
-                    value.Append('\r');
-                    break;
-                case 'a':
-                    value.Append('\a');
-                    break;
-                case 'b':
-                    value.Append('\b');
-                    break;
-                case 'f':
-                    value.Append('\f');
-                    break;
-                case 'v':
-                    value.Append('\v');
-                    break;
-                case '\\' or '"':
-                    value.Append(e);
+                case var simple when SimpleEscapes.TryGetValue(simple, out var decoded):
+                    value.Append(decoded);
                     break;
                 case 'x' or 'u' or 'U':
                     var digits =
@@ -109,7 +101,7 @@ public sealed partial class RiverLexer
                             NumberStyles.HexNumber,
                             CultureInfo.InvariantCulture,
                             out var code
-                        )
+                        ) || code is > 0x10FFFF or (>= 0xD800 and <= 0xDFFF)
                     )
                     {
                         throw new RiverSyntaxException(

@@ -42,6 +42,9 @@ public sealed partial class RiverLexer(string text)
     private int _line = 1;
     private int _column = 1;
 
+    /// <summary>Lines that begin inside a raw string or a block comment (text <c>alloy fmt</c> leaves as written).</summary>
+    public HashSet<int> VerbatimLines { get; } = [];
+
     public List<RiverToken> Tokenize()
     {
         var tokens = new List<RiverToken>();
@@ -136,6 +139,7 @@ public sealed partial class RiverLexer(string text)
                 }
                 Advance();
                 Advance();
+                Verbatim(start);
             }
             else
             {
@@ -143,6 +147,14 @@ public sealed partial class RiverLexer(string text)
             }
         }
         return saw;
+    }
+
+    private void Verbatim(Position start)
+    {
+        for (var line = start.Line + 1; line <= _line; line++)
+        {
+            VerbatimLines.Add(line);
+        }
     }
 
     private RiverToken Next()
@@ -180,6 +192,7 @@ public sealed partial class RiverLexer(string text)
             }
             var value = text[from.._offset];
             Advance();
+            Verbatim(start);
             return new RiverToken(RiverTokenKind.String, value, start);
         }
         foreach (var op in Operators)

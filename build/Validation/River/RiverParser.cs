@@ -241,13 +241,37 @@ public sealed class RiverParser
         throw Error(token, $"expected a value, found {token.Describe()}");
     }
 
-    private List<RiverExpr> ParseList(string close, string what)
+    private List<RiverExpr> ParseList(string close, string what) =>
+        ParseItems(close, what, () => ParseExpression());
+
+    private RiverObject ParseObject(RiverToken open) =>
+        new(
+            open.Pos,
+            ParseItems(
+                "}",
+                "object",
+                () =>
+                {
+                    var key = Current;
+                    if (key.Kind is not (RiverTokenKind.Ident or RiverTokenKind.String))
+                    {
+                        throw Error(key, $"expected an object key, found {key.Describe()}");
+                    }
+                    Take();
+                    Expect("=", $"expected '=' after object key {key.Text}");
+                    return new RiverField(key.Text, key.Pos, ParseExpression());
+                }
+            )
+        );
+
+    /// <summary>Comma-separated items up to <paramref name="close"/> (a trailing comma allowed, newlines only after a comma).</summary>
+    private List<T> ParseItems<T>(string close, string what, Func<T> item)
     {
-        var items = new List<RiverExpr>();
+        var items = new List<T>();
         SkipNewlines();
         while (!Current.Is(close))
         {
-            items.Add(ParseExpression());
+            items.Add(item());
             if (Current.Is(","))
             {
                 Take();
@@ -268,39 +292,6 @@ public sealed class RiverParser
         }
         Take();
         return items;
-    }
-
-    private RiverObject ParseObject(RiverToken open)
-    {
-        var fields = new List<RiverField>();
-        SkipNewlines();
-        while (!Current.Is("}"))
-        {
-            var key = Current;
-            if (key.Kind is not (RiverTokenKind.Ident or RiverTokenKind.String))
-            {
-                throw Error(key, $"expected an object key, found {key.Describe()}");
-            }
-            Take();
-            Expect("=", $"expected '=' after object key {key.Text}");
-            fields.Add(new RiverField(key.Text, key.Pos, ParseExpression()));
-            if (Current.Is(","))
-            {
-                Take();
-                SkipNewlines();
-                continue;
-            }
-            if (Current.Kind == RiverTokenKind.Newline)
-            {
-                throw Error(Current, "missing ',' before newline in object");
-            }
-            if (!Current.Is("}"))
-            {
-                throw Error(Current, $"expected ',' or '}}' in object, found {Current.Describe()}");
-            }
-        }
-        Take();
-        return new RiverObject(open.Pos, fields);
     }
 
     private void SkipNewlines()
