@@ -28,15 +28,21 @@ public sealed class DockerProbe(string dockerExecutable)
 
     public async Task<bool> EngineAnswersAsync(CancellationToken cancellation)
     {
-        if (EngineAnswersCache.TryGetValue(Key, out var known))
+        if (EngineAnswersCache.ContainsKey(Key))
         {
-            return known;
+            return true;
         }
         var info = await Runner.RunAsync(
             Command(InfoTimeout, "info", "--format", "{{.ServerVersion}}"),
             cancellation
         );
-        return EngineAnswersCache[Key] = info.Succeeded;
+        // Only a yes is remembered: an engine that was slow or starting is asked again next time (a missing
+        // engine answers `docker info` at once, so asking again costs nothing there).
+        if (info.Succeeded)
+        {
+            EngineAnswersCache[Key] = true;
+        }
+        return info.Succeeded;
     }
 
     /// <summary>The image present locally, else pulled (not when <paramref name="offline"/>); else the reason.</summary>
