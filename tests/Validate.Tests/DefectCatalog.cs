@@ -230,11 +230,26 @@ public static partial class DefectCatalog
             ),
             new(
                 "Loki -health on an image older than 3.6.5",
+                Compose,
+                StackCopy.Pins["loki"].Image,
+                "grafana/loki:3.6.4",
+                ["'-health' exists only since grafana/loki 3.6.5"]
+            ),
+            new(
+                "image pin repeated as the catalog's default",
                 "stack/env.yaml",
-                "default: \"grafana/loki:3.7.6\"",
-                "default: \"grafana/loki:3.6.4\"",
-                ["'-health' exists only since grafana/loki 3.6.5"],
-                ExpectedFile: Compose
+                "name: LOKI_IMAGE\n    path: /lgtm\n    secret: false\n    required: false\n    requiredWhen: null\n    default: null",
+                "name: LOKI_IMAGE\n    path: /lgtm\n    secret: false\n    required: false\n    requiredWhen: null\n    default: grafana/loki:3.7.0",
+                ["LOKI_IMAGE repeats the image pin", "remove its default"],
+                CheckLine: true
+            ),
+            new(
+                "image pin without its Renovate annotation",
+                Compose,
+                "  # renovate: datasource=docker depName=grafana/tempo\n",
+                "",
+                ["service tempo", "no '# renovate: datasource=docker depName=grafana/tempo' line"],
+                CheckLine: true
             ),
             new(
                 "misspelled Alloy block",
