@@ -17,7 +17,13 @@ public static partial class DefectCatalog
     private const string InfraRules = "stack/config/mimir/rules/infra-monitoring/components.yaml";
     private const string ProdAlertmanager =
         "stack/config/mimir/alertmanager/caro-backend-prod.yaml";
-    private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview-prod.json";
+    private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview.json";
+    private const string StackHealthDashboard = "stack/config/grafana/dashboards/stack-health.json";
+    private const string Metrics = "stack/metrics.yaml";
+    private const string EnvCatalog = "stack/env.yaml";
+
+    /// <summary>A tenant declared in env.yaml with none of its per-tenant files.</summary>
+    private const string NewTenant = "tenants:\n  - name: caro-backend-demo\n    description: x\n";
 
     // Built at run time so that no webhook-looking URL is written in a tracked file.
     private static readonly string FakeWebhook =

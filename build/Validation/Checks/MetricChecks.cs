@@ -84,7 +84,7 @@ public static class MetricChecks
         }
     }
 
-    public sealed record DatasourceInfo(string Type, string? Tenant);
+    public sealed record DatasourceInfo(string Type, string? Tenant, string Name = "");
 
     public static Dictionary<string, DatasourceInfo> DatasourceIndex(StackModel model)
     {
@@ -97,7 +97,8 @@ public static class MetricChecks
             {
                 index[uid] = new DatasourceInfo(
                     ds.Get("type").Str() ?? "",
-                    TenantChecks.TenantOf(ds)?.Value
+                    TenantChecks.TenantOf(ds)?.Value,
+                    ds.Get("name").Str() ?? ""
                 );
             }
         }
@@ -128,7 +129,7 @@ public static class MetricChecks
             else if (
                 tenant is not null
                 && model.Metrics.TenantsOf(reference.Name) is { } tenants
-                && !tenant.Split('|').Any(tenants.Contains)
+                && !tenant.Split('|').Any(t => tenants.Any(p => TenantMatches(p, t)))
             )
             {
                 report.Error(
@@ -139,132 +140,10 @@ public static class MetricChecks
             }
         }
     }
-}
 
-/// <summary>Dashboard JSON: datasource uids exist; PromQL targets use catalogued series.</summary>
-public static class DashboardChecks
-{
-    private static readonly HashSet<string> BuiltIn =
-    [
-        "-- Grafana --",
-        "-- Mixed --",
-        "-- Dashboard --",
-        "grafana",
-    ];
-
-    public static void Run(
-        StackModel model,
-        ValidationReport report,
-        StackFile file,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources
-    )
-    {
-        var exprPositions = System
-            .Text.RegularExpressions.Regex.Matches(file.Text, "\"expr\"\\s*:")
-            .Select(m => file.PositionOf(m.Index))
-            .ToList();
-        var next = 0;
-        Walk(
-            model,
-            report,
-            file,
-            file.Json!.RootElement,
-            null,
-            datasources,
-            exprPositions,
-            ref next
-        );
-    }
-
-    private static void Walk(
-        StackModel model,
-        ValidationReport report,
-        StackFile file,
-        JsonElement element,
-        string? contextUid,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources,
-        List<Position> exprPositions,
-        ref int next
-    )
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(
-                        model,
-                        report,
-                        file,
-                        item,
-                        contextUid,
-                        datasources,
-                        exprPositions,
-                        ref next
-                    );
-                }
-                break;
-            case JsonValueKind.Object:
-                var uid = contextUid;
-                if (element.TryGetProperty("datasource", out var ds))
-                {
-                    var value =
-                        ds.ValueKind == JsonValueKind.Object && ds.TryGetProperty("uid", out var u)
-                            ? u.GetString()
-                        : ds.ValueKind == JsonValueKind.String ? ds.GetString()
-                        : null;
-                    if (value is not null && !value.StartsWith('$') && !BuiltIn.Contains(value))
-                    {
-                        if (!datasources.ContainsKey(value))
-                        {
-                            report.Error(
-                                file.Path,
-                                file.Find($"\"{value}\""),
-                                $"dashboard references datasource uid '{value}', which no provisioned datasource has{EditDistance.Hint(value, datasources.Keys)}"
-                            );
-                        }
-                        uid = value;
-                    }
-                }
-                var hasExpr = element.TryGetProperty("expr", out var expr);
-                var at =
-                    hasExpr && next < exprPositions.Count ? exprPositions[next++] : Position.Start;
-                if (
-                    hasExpr
-                    && expr.ValueKind == JsonValueKind.String
-                    && uid is not null
-                    && datasources.TryGetValue(uid, out var info)
-                    && info.Type == "prometheus"
-                )
-                {
-                    var text = expr.GetString() ?? "";
-                    MetricChecks.CheckExpression(
-                        model,
-                        report,
-                        file.Path,
-                        at,
-                        text,
-                        info.Tenant,
-                        "dashboard query"
-                    );
-                }
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (property.Name != "datasource")
-                    {
-                        Walk(
-                            model,
-                            report,
-                            file,
-                            property.Value,
-                            uid,
-                            datasources,
-                            exprPositions,
-                            ref next
-                        );
-                    }
-                }
-                break;
-        }
-    }
+    /// <summary>A metrics.yaml tenant: a name, or a prefix ending in <c>*</c> (<c>caro-backend-*</c>: every Caro tenant).</summary>
+    private static bool TenantMatches(string pattern, string tenant) =>
+        pattern.EndsWith('*')
+            ? tenant.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : pattern == tenant;
 }
