@@ -25,12 +25,7 @@ public static class MetricChecks
         }
         foreach (var rule in model.RuleFiles)
         {
-            foreach (
-                var item in rule
-                    .File.Yaml.Get("groups")
-                    .Items()
-                    .SelectMany(g => g.Get("rules").Items())
-            )
+            foreach (var item in Rules(rule.File))
             {
                 if (item.Get("expr") is { } expr && expr.Str() is { } text)
                 {
@@ -146,4 +141,8 @@ public static class MetricChecks
         pattern.EndsWith('*')
             ? tenant.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : pattern == tenant;
+
+    /// <summary>Every rule (alert or record) of a rule file, across its groups.</summary>
+    public static IEnumerable<YamlDotNet.RepresentationModel.YamlNode> Rules(StackFile file) =>
+        file.Yaml.Get("groups").Items().SelectMany(g => g.Get("rules").Items());
 }

@@ -105,10 +105,8 @@ public static class TenantChecks
         foreach (var rule in model.RuleFiles)
         {
             foreach (
-                var label in rule
-                    .File.Yaml.Get("groups")
-                    .Items()
-                    .SelectMany(g => g.Get("rules").Items())
+                var label in MetricChecks
+                    .Rules(rule.File)
                     .Select(r => r.At("labels", "tenant"))
                     .OfType<YamlDotNet.RepresentationModel.YamlNode>()
             )
