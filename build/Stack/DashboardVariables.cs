@@ -3,11 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Build.Stack;
 
-/// <summary>A datasource as a dashboard variable sees it: uid (the variable's value), name (its text), type, tenant.</summary>
-public sealed record DashboardDatasource(string Uid, string Name, string Type, string? Tenant);
+/// <summary>
+/// A Grafana datasource as Validate, Verify and dashboard variables see it: uid (a variable's value), name (its
+/// text), type, and the tenant its X-Scope-OrgID header names (null: none).
+/// </summary>
+public sealed record GrafanaDatasource(string Uid, string Name, string Type, string? Tenant);
 
 /// <summary>One value of each datasource variable of a dashboard (empty for a dashboard without such variables).</summary>
-public sealed record DashboardBinding(IReadOnlyDictionary<string, DashboardDatasource> Values)
+public sealed record DashboardBinding(IReadOnlyDictionary<string, GrafanaDatasource> Values)
 {
     /// <summary>The tenants the chosen datasources read: one, for a dashboard that shows a tenant.</summary>
     public IReadOnlyList<string> Tenants =>
@@ -53,12 +56,12 @@ public static partial class DashboardVariables
     /// <summary>The bindings, and a sentence for each variable that can take no value (the binding is then dropped).</summary>
     public static (IReadOnlyList<DashboardBinding> Bindings, IReadOnlyList<string> Problems) Expand(
         JsonNode? dashboard,
-        IReadOnlyList<DashboardDatasource> datasources
+        IReadOnlyList<GrafanaDatasource> datasources
     )
     {
         var bindings = new List<DashboardBinding>
         {
-            new(new Dictionary<string, DashboardDatasource>()),
+            new(new Dictionary<string, GrafanaDatasource>()),
         };
         var problems = new List<string>();
         foreach (var variable in Of(dashboard))
@@ -89,7 +92,7 @@ public static partial class DashboardVariables
                 }
                 next.AddRange(
                     options.Select(o => new DashboardBinding(
-                        new Dictionary<string, DashboardDatasource>(binding.Values) { [name] = o }
+                        new Dictionary<string, GrafanaDatasource>(binding.Values) { [name] = o }
                     ))
                 );
             }

@@ -12,7 +12,7 @@ namespace Build.Verify;
 public sealed class GrafanaChecks(
     VerifyHttp http,
     Uri grafana,
-    IReadOnlyList<ProvisionedDatasource> provisioned
+    IReadOnlyList<GrafanaDatasource> provisioned
 )
 {
     public const string Datasources = "grafana datasources";
@@ -69,7 +69,7 @@ public sealed class GrafanaChecks(
             ?? [];
         var listed = JsonNode.Parse((await GetAsync("/api/datasources", cancellation)).Body);
         var datasources = (listed?.AsArray() ?? [])
-            .Select(d => new DashboardDatasource(
+            .Select(d => new GrafanaDatasource(
                 Text(d, "uid"),
                 Text(d, "name"),
                 Text(d, "type"),

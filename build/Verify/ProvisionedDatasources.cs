@@ -1,16 +1,14 @@
+using Build.Stack;
 using Build.Validation.Checks;
 using Build.Validation.Model;
 
 namespace Build.Verify;
 
-/// <summary>A provisioned datasource: uid, type and the tenant its X-Scope-OrgID header names (null: none).</summary>
-public sealed record ProvisionedDatasource(string Uid, string Name, string Type, string? Tenant);
-
 /// <summary>Grafana's provisioned datasources as stack/ declares them: what Verify expects each one to read.</summary>
 public static class ProvisionedDatasources
 {
     /// <summary>The datasources of <c>config/grafana/provisioning/datasources/*.yaml</c> with their tenants (read as Validate reads them).</summary>
-    public static IReadOnlyList<ProvisionedDatasource> Read(string stackDirectory)
+    public static IReadOnlyList<GrafanaDatasource> Read(string stackDirectory)
     {
         var directory = Path.Combine(
             stackDirectory,
@@ -24,7 +22,7 @@ public static class ProvisionedDatasources
             : [];
         return files
             .SelectMany(file => StackFacts.Load(file).Get("datasources").Items())
-            .Select(ds => new ProvisionedDatasource(
+            .Select(ds => new GrafanaDatasource(
                 ds.Get("uid").Str() ?? "",
                 ds.Get("name").Str() ?? "",
                 ds.Get("type").Str() ?? "",

@@ -26,20 +26,13 @@ public static class DashboardChecks
         StackModel model,
         ValidationReport report,
         StackFile file,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources
+        Dictionary<string, GrafanaDatasource> datasources
     )
     {
         var dashboard = JsonNode.Parse(file.Text);
         var (bindings, problems) = DashboardVariables.Expand(
             dashboard,
-            datasources
-                .Select(d => new DashboardDatasource(
-                    d.Key,
-                    d.Value.Name,
-                    d.Value.Type,
-                    d.Value.Tenant
-                ))
-                .ToList()
+            datasources.Values.ToList()
         );
         foreach (var problem in problems)
         {
@@ -85,7 +78,7 @@ public static class DashboardChecks
         StackModel model,
         ValidationReport report,
         StackFile file,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources,
+        Dictionary<string, GrafanaDatasource> datasources,
         DashboardBinding binding,
         HashSet<string> variables,
         List<Position> exprPositions

@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 using YamlDotNet.RepresentationModel;
@@ -57,7 +58,7 @@ public static class DatasourceLinkChecks
     private static void Check(
         StackFile file,
         ValidationReport report,
-        Dictionary<string, MetricChecks.DatasourceInfo> index,
+        Dictionary<string, GrafanaDatasource> index,
         string uid,
         string? tenant,
         string link,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.PromQl;
 using Build.Validation.Reference;
@@ -79,21 +80,20 @@ public static class MetricChecks
         }
     }
 
-    public sealed record DatasourceInfo(string Type, string? Tenant, string Name = "");
-
-    public static Dictionary<string, DatasourceInfo> DatasourceIndex(StackModel model)
+    public static Dictionary<string, GrafanaDatasource> DatasourceIndex(StackModel model)
     {
-        var index = new Dictionary<string, DatasourceInfo>(StringComparer.Ordinal);
+        var index = new Dictionary<string, GrafanaDatasource>(StringComparer.Ordinal);
         foreach (
             var ds in model.GrafanaDatasources.SelectMany(f => f.Yaml.Get("datasources").Items())
         )
         {
             if (ds.Get("uid").Str() is { } uid)
             {
-                index[uid] = new DatasourceInfo(
+                index[uid] = new GrafanaDatasource(
+                    uid,
+                    ds.Get("name").Str() ?? "",
                     ds.Get("type").Str() ?? "",
-                    TenantChecks.TenantOf(ds)?.Value,
-                    ds.Get("name").Str() ?? ""
+                    TenantChecks.TenantOf(ds)?.Value
                 );
             }
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Build.Stack;
 using Build.Verify;
 
 namespace Verify.Tests.Doubles;
@@ -18,8 +19,9 @@ public sealed class GrafanaDouble : IDisposable
     private readonly Uri _loki;
     private readonly Uri _mimir;
     private readonly Uri _tempo;
-    private readonly IReadOnlyList<ProvisionedDatasource> _datasources =
-        ProvisionedDatasources.Read(TestPaths.Stack);
+    private readonly IReadOnlyList<GrafanaDatasource> _datasources = ProvisionedDatasources.Read(
+        TestPaths.Stack
+    );
     private readonly HttpClient _client = new();
 
     /// <summary>All three backends behind one URL (the stack double).</summary>

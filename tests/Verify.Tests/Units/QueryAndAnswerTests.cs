@@ -144,7 +144,7 @@ public sealed class QueryAndAnswerTests
              "panels":[{"title":"p","datasource":{"uid":"${logs}"},"targets":[{"refId":"A","expr":"{a=\"$tenant\"}"}]}]}
             """
         );
-        DashboardDatasource[] datasources =
+        GrafanaDatasource[] datasources =
         [
             new("m-a", "caro-a", "prometheus", "caro-a"),
             new("m-b", "caro-b", "prometheus", "caro-b"),
