@@ -39,7 +39,10 @@ public static class RuleTestRun
                 promtool.MissingMessage + " Without promtool no rule is checked or tested."
             );
         }
-        var mimirtool = resolver.Resolve(RuleTool.Mimirtool, options.MimirtoolPath);
+        var mimirtool = resolver.Resolve(
+            MimirtoolTool.For(Path.Combine(options.Root, "stack")),
+            options.MimirtoolPath
+        );
 
         var report = new RuleReport();
         report.ToolLines.Add("Using " + promtool.Tool.Describe());

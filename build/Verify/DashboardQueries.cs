@@ -1,17 +1,21 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Build.Stack;
 
 namespace Build.Verify;
 
 /// <summary>
 /// The queries of a dashboard as Grafana's <c>/api/ds/query</c> takes them (pure): every target of every panel
-/// (rows included) with its datasource resolved (a <c>${var}</c> datasource takes the variable's current value) and
-/// the dashboard's own variables replaced by their current value (<c>$__all</c> by <c>.*</c>). Grafana's built-in
+/// (rows included) with its datasource resolved (a <c>${var}</c> datasource takes its value in
+/// <c>binding</c>, one value of each datasource variable, else the variable's current value) and the
+/// dashboard's own variables replaced by their current value (<c>$__all</c> by <c>.*</c>). Grafana's built-in
 /// variables (<c>$__rate_interval</c>...) are left to Grafana.
 /// </summary>
-public static partial class DashboardQueries
+public static class DashboardQueries
 {
-    public static IEnumerable<(string Panel, JsonObject Query)> Of(JsonNode? dashboard)
+    public static IEnumerable<(string Panel, JsonObject Query)> Of(
+        JsonNode? dashboard,
+        DashboardBinding? binding = null
+    )
     {
         var variables = Variables(dashboard);
         foreach (var panel in Panels(dashboard?["panels"]))
@@ -24,7 +28,11 @@ public static partial class DashboardQueries
                     continue;
                 }
                 var copy = (JsonObject)query.DeepClone();
-                var datasource = Datasource(copy["datasource"] ?? panel["datasource"], variables);
+                var datasource = Datasource(
+                    copy["datasource"] ?? panel["datasource"],
+                    binding,
+                    variables
+                );
                 if (
                     datasource is null
                     || datasource.StartsWith("-- ", StringComparison.Ordinal)
@@ -39,7 +47,7 @@ public static partial class DashboardQueries
                 {
                     if (copy[key] is JsonValue value && value.TryGetValue<string>(out var text))
                     {
-                        copy[key] = Substitute(text, variables);
+                        copy[key] = Substitute(binding?.Substitute(text) ?? text, variables);
                     }
                 }
                 yield return (title, copy);
@@ -49,20 +57,21 @@ public static partial class DashboardQueries
 
     /// <summary>Replaces <c>$var</c>, <c>${var}</c> and <c>[[var]]</c> of the dashboard's variables.</summary>
     public static string Substitute(string text, IReadOnlyDictionary<string, string> variables) =>
-        VariablePattern()
+        DashboardVariables
+            .Reference()
             .Replace(
                 text,
                 m =>
-                {
-                    var name =
-                        m.Groups["a"].Success ? m.Groups["a"].Value
-                        : m.Groups["b"].Success ? m.Groups["b"].Value
-                        : m.Groups["c"].Value;
-                    return variables.TryGetValue(name, out var value) ? value : m.Value;
-                }
+                    variables.TryGetValue(DashboardVariables.NameOf(m), out var value)
+                        ? value
+                        : m.Value
             );
 
-    private static string? Datasource(JsonNode? node, IReadOnlyDictionary<string, string> variables)
+    private static string? Datasource(
+        JsonNode? node,
+        DashboardBinding? binding,
+        IReadOnlyDictionary<string, string> variables
+    )
     {
         var text = node switch
         {
@@ -70,7 +79,7 @@ public static partial class DashboardQueries
             JsonValue value when value.TryGetValue<string>(out var s) => s,
             _ => null,
         };
-        return text is null ? null : Substitute(text, variables);
+        return text is null ? null : Substitute(binding?.Substitute(text) ?? text, variables);
     }
 
     private static Dictionary<string, string> Variables(JsonNode? dashboard)
@@ -109,9 +118,4 @@ public static partial class DashboardQueries
             }
         }
     }
-
-    [GeneratedRegex(
-        @"\$\{(?<a>[A-Za-z_]\w*)(?::[^}]*)?\}|\$(?<b>[A-Za-z_]\w*)|\[\[(?<c>[A-Za-z_]\w*)\]\]"
-    )]
-    private static partial Regex VariablePattern();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Build.Stack;
 
 namespace Build.Verify;
 
@@ -11,7 +12,7 @@ namespace Build.Verify;
 public sealed class GrafanaChecks(
     VerifyHttp http,
     Uri grafana,
-    IReadOnlyList<ProvisionedDatasource> provisioned
+    IReadOnlyList<GrafanaDatasource> provisioned
 )
 {
     public const string Datasources = "grafana datasources";
@@ -57,6 +58,7 @@ public sealed class GrafanaChecks(
         );
     }
 
+    /// <summary>Every query of every dashboard, once per value of its datasource variables, each reading one tenant.</summary>
     public async Task<CheckResult> DashboardsAsync(CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -65,6 +67,15 @@ public sealed class GrafanaChecks(
                 .Parse((await GetAsync("/api/search?type=dash-db", cancellation)).Body)
                 ?.AsArray()
             ?? [];
+        var listed = JsonNode.Parse((await GetAsync("/api/datasources", cancellation)).Body);
+        var datasources = (listed?.AsArray() ?? [])
+            .Select(d => new GrafanaDatasource(
+                Text(d, "uid"),
+                Text(d, "name"),
+                Text(d, "type"),
+                provisioned.FirstOrDefault(p => p.Uid == Text(d, "uid"))?.Tenant
+            ))
+            .ToArray();
         var queries = 0;
         foreach (var uid in found.Select(d => d?["uid"]?.GetValue<string>()).OfType<string>())
         {
@@ -72,17 +83,36 @@ public sealed class GrafanaChecks(
                 .Parse((await GetAsync($"/api/dashboards/uid/{uid}", cancellation)).Body)
                 ?["dashboard"];
             var title = dashboard?["title"]?.GetValue<string>() ?? uid;
-            foreach (var (panel, query) in DashboardQueries.Of(dashboard))
+            var (bindings, problems) = DashboardVariables.Expand(dashboard, datasources);
+            if (problems.Count > 0)
             {
-                queries++;
-                var error = await QueryErrorAsync(query, cancellation);
-                if (error is not null)
+                return Fail(
+                    Dashboards,
+                    $"Grafana: dashboard '{title}': {problems[0]}: name the datasources as its variables expect (stack/README.md, \"Add a tenant\")."
+                );
+            }
+            foreach (var binding in bindings)
+            {
+                var value = binding.Values.Count > 0 ? $" ({binding})" : "";
+                if (binding.Tenants.Count > 1)
                 {
-                    var datasource = query["datasource"]?["uid"]?.GetValue<string>() ?? "?";
                     return Fail(
                         Dashboards,
-                        $"Grafana → {datasource}: dashboard '{title}', panel '{panel}', query {query["refId"]} fails: {error}"
+                        $"Grafana: dashboard '{title}'{value} reads tenants {string.Join(" and ", binding.Tenants)}: each value of its variables must pick one tenant's datasources."
                     );
+                }
+                foreach (var (panel, query) in DashboardQueries.Of(dashboard, binding))
+                {
+                    queries++;
+                    var error = await QueryErrorAsync(query, cancellation);
+                    if (error is not null)
+                    {
+                        var datasource = query["datasource"]?["uid"]?.GetValue<string>() ?? "?";
+                        return Fail(
+                            Dashboards,
+                            $"Grafana → {datasource}: dashboard '{title}'{value}, panel '{panel}', query {query["refId"]} fails: {error}"
+                        );
+                    }
                 }
             }
         }
@@ -91,7 +121,7 @@ public sealed class GrafanaChecks(
             "*",
             Outcome.Pass,
             clock.Elapsed,
-            $"{queries} quer(ies) of {found.Count} dashboard(s) ran without error"
+            $"{queries} quer(ies) of {found.Count} dashboard(s) ran without error (once per value of their datasource variables)"
         );
     }
 
@@ -261,6 +291,8 @@ public sealed class GrafanaChecks(
             return null;
         }
     }
+
+    private static string Text(JsonNode? node, string key) => node?[key]?.GetValue<string>() ?? "";
 
     private static CheckResult Fail(string check, string detail) =>
         new(check, "*", Outcome.Fail, null, detail);

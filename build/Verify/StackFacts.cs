@@ -1,3 +1,4 @@
+using Build.Validation.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Build.Verify;
@@ -12,22 +13,20 @@ public static class StackFacts
     )
     {
         var directory = Path.Combine(stackDirectory, "config", "mimir", "rules", tenant);
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-        var groups = new List<(string, string)>();
-        foreach (var file in Directory.GetFiles(directory, "*.y*ml").Order(StringComparer.Ordinal))
-        {
-            foreach (var group in Items(Child(Load(file), "groups")))
-            {
-                if (Child(group, "name") is YamlScalarNode { Value: { } name })
-                {
-                    groups.Add((Path.GetFileName(file), name));
-                }
-            }
-        }
-        return groups;
+        return Directory.Exists(directory)
+            ? Directory
+                .GetFiles(directory, "*.y*ml")
+                .Order(StringComparer.Ordinal)
+                .SelectMany(file =>
+                    Load(file)
+                        .Get("groups")
+                        .Items()
+                        .Select(g => g.Get("name").Str())
+                        .OfType<string>()
+                        .Select(group => (Path.GetFileName(file), group))
+                )
+                .ToArray()
+            : [];
     }
 
     /// <summary>
@@ -38,18 +37,14 @@ public static class StackFacts
     public static bool HasSpanMetrics(string stackDirectory, string tenant)
     {
         var tempo = Path.Combine(stackDirectory, "config", "tempo");
-        var overrides = Child(Load(Path.Combine(tempo, "overrides.yaml")), "overrides");
-        var entry = Child(overrides, tenant);
-        if (entry is null)
-        {
-            entry = Child(Child(Load(Path.Combine(tempo, "tempo.yaml")), "overrides"), "defaults");
-        }
-        return Items(Child(Child(entry, "metrics_generator"), "processors"))
-            .OfType<YamlScalarNode>()
-            .Any(p => p.Value == "span-metrics");
+        var entry =
+            Load(Path.Combine(tempo, "overrides.yaml")).At("overrides", tenant)
+            ?? Load(Path.Combine(tempo, "tempo.yaml")).At("overrides", "defaults");
+        return entry.At("metrics_generator", "processors").Strings().Contains("span-metrics");
     }
 
-    private static YamlNode? Load(string path)
+    /// <summary>The first document of a YAML file; null when it is missing or does not parse (Validate reports that).</summary>
+    internal static YamlNode? Load(string path)
     {
         if (!File.Exists(path))
         {
@@ -63,16 +58,8 @@ public static class StackFacts
         }
         catch (YamlDotNet.Core.YamlException)
         {
-            return null; // Validate reports it; Verify then expects nothing from this file.
+            return null;
         }
         return yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode : null;
     }
-
-    private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var v)
-            ? v
-            : null;
-
-    private static IEnumerable<YamlNode> Items(YamlNode? node) =>
-        node is YamlSequenceNode list ? list.Children : [];
 }

@@ -9,6 +9,9 @@ public static class Fixtures
         BuildPaths.FindRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("repository root not found");
 
+    /// <summary>The repository's stack folder (its compose file holds the image pins).</summary>
+    public static string Stack { get; } = Path.Combine(Root, "stack");
+
     public static string Folder { get; } = Path.Combine(Root, "tests", "Rules.Tests", "Fixtures");
 
     /// <summary>The rules folder of a fixture set (passing, failing-test, broken-rule).</summary>

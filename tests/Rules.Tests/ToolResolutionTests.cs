@@ -1,5 +1,7 @@
 using Build.Host;
 using Build.Rules;
+using Build.Rules.Mimirtool;
+using Build.Stack;
 using Build.Tools;
 
 namespace Rules.Tests;
@@ -11,6 +13,10 @@ namespace Rules.Tests;
 [TestFixture]
 public sealed class ToolResolutionTests
 {
+    /// <summary>The stack's Mimir pin and the mimirtool TestRules derives from it (the version is written only in compose).</summary>
+    private static readonly ImagePin MimirPin = ImagePins.Get(Fixtures.Stack, "mimir");
+    private static readonly ExternalTool Mimirtool = MimirtoolTool.For(Fixtures.Stack);
+
     private TempFolder _temp = null!;
 
     [SetUp]
@@ -84,7 +90,7 @@ public sealed class ToolResolutionTests
         _temp.Script(second, "mimirtool", "exit 0");
         DockerDouble(second);
 
-        var resolution = Resolver(first, second).Resolve(RuleTool.Mimirtool, null);
+        var resolution = Resolver(first, second).Resolve(Mimirtool, null);
 
         Assert.That(resolution.Tool?.Source, Is.EqualTo(ToolSource.Path));
         Assert.That(resolution.Tool!.Executable, Is.EqualTo(expected));
@@ -117,14 +123,14 @@ public sealed class ToolResolutionTests
         Assert.That(
             string.Join(' ', arguments),
             Does.EndWith(
-                $"--volume {Fixtures.Root}:{Fixtures.Root}:ro --entrypoint /bin/promtool prom/prometheus:v3.14.0 test rules /x.yaml"
+                $"--volume {Fixtures.Root}:{Fixtures.Root}:ro --entrypoint /bin/promtool {RuleTool.PrometheusImage} test rules /x.yaml"
             )
         );
         Assert.That(arguments.Take(2), Is.EqualTo(new[] { "run", "--rm" }));
         Assert.That(DockerCalls(), Has.Some.StartsWith("info"));
         Assert.That(
             DockerCalls(),
-            Has.Some.EqualTo("image inspect --format {{.Id}} prom/prometheus:v3.14.0")
+            Has.Some.EqualTo("image inspect --format {{.Id}} " + RuleTool.PrometheusImage)
         );
         Assert.That(DockerCalls(), Has.None.StartsWith("pull"), "a present image is not pulled");
     }
@@ -135,11 +141,11 @@ public sealed class ToolResolutionTests
         var bin = _temp.Sub("bin");
         DockerDouble(bin, imagePresent: false, pullWorks: true);
 
-        var resolution = Resolver(bin).Resolve(RuleTool.Mimirtool, null);
+        var resolution = Resolver(bin).Resolve(Mimirtool, null);
 
         Assert.That(resolution.Tool?.Source, Is.EqualTo(ToolSource.Docker));
-        Assert.That(resolution.Tool!.PrefixArguments, Does.Contain("grafana/mimirtool:3.1.1"));
-        Assert.That(DockerCalls(), Has.Some.EqualTo("pull --quiet grafana/mimirtool:3.1.1"));
+        Assert.That(resolution.Tool!.PrefixArguments, Does.Contain(Mimirtool.Image));
+        Assert.That(DockerCalls(), Has.Some.EqualTo("pull --quiet " + Mimirtool.Image));
     }
 
     [Test]
@@ -148,13 +154,13 @@ public sealed class ToolResolutionTests
         var bin = _temp.Sub("bin");
         DockerDouble(bin, imagePresent: false, pullWorks: false);
 
-        var resolution = Resolver(bin).Resolve(RuleTool.Mimirtool, null);
+        var resolution = Resolver(bin).Resolve(Mimirtool, null);
 
         Assert.That(resolution.Found, Is.False);
         Assert.That(
             resolution.Reason,
             Does.Contain(
-                "grafana/mimirtool:3.1.1 is not present locally and `docker pull grafana/mimirtool:3.1.1` failed (pull access denied)"
+                $"{Mimirtool.Image} is not present locally and `docker pull {Mimirtool.Image}` failed (pull access denied)"
             )
         );
     }
@@ -169,13 +175,13 @@ public sealed class ToolResolutionTests
             bin,
             Mount.SamePath([Fixtures.Root]),
             offline: true
-        ).Resolve(RuleTool.Mimirtool, null);
+        ).Resolve(Mimirtool, null);
 
         Assert.That(resolution.Found, Is.False);
         Assert.That(
             resolution.Reason,
             Is.EqualTo(
-                $"not on PATH, and {RuleTool.MimirtoolImage} is not present locally (--offline: not pulled)"
+                $"not on PATH, and {Mimirtool.Image} is not present locally (--offline: not pulled)"
             )
         );
         Assert.That(DockerCalls(), Has.None.StartsWith("pull"));
@@ -187,13 +193,13 @@ public sealed class ToolResolutionTests
         var bin = _temp.Sub("bin");
         DockerDouble(bin, engine: false);
 
-        var resolution = Resolver(bin).Resolve(RuleTool.Mimirtool, null);
+        var resolution = Resolver(bin).Resolve(Mimirtool, null);
 
         Assert.That(resolution.Found, Is.False);
         Assert.That(resolution.Reason, Does.Contain("no Docker engine answers"));
         Assert.That(
             resolution.MissingMessage,
-            Does.Contain("https://github.com/grafana/mimir/releases/tag/mimir-3.1.1")
+            Does.Contain("https://github.com/grafana/mimir/releases/tag/mimir-" + MimirPin.Tag)
         );
         Assert.That(resolution.MissingMessage, Does.Contain("--mimirtool=PATH"));
         Assert.That(
@@ -241,5 +247,40 @@ public sealed class ToolResolutionTests
         ]);
 
         Assert.That(mounts, Is.EqualTo(new[] { "/repo", "/elsewhere/tests" }));
+    }
+
+    [Test]
+    public void Mimirtools_image_and_release_follow_the_Mimir_pin_of_the_compose_file()
+    {
+        var stack = _temp.Sub("stack");
+        File.WriteAllText(
+            Path.Combine(stack, "docker-compose.yaml"),
+            "x-images:\n  mimir: &mimir-image ${MIMIR_IMAGE:-grafana/mimir:9.8.7}\nservices: {}\n"
+        );
+
+        var tool = MimirtoolTool.For(stack);
+
+        Assert.That(tool.Image, Is.EqualTo("grafana/mimirtool:9.8.7"));
+        Assert.That(
+            tool.InstallHint,
+            Does.Contain("https://github.com/grafana/mimir/releases/tag/mimir-9.8.7")
+        );
+    }
+
+    [Test]
+    public void A_compose_file_without_the_Mimir_pin_is_one_line_naming_the_pin()
+    {
+        var stack = _temp.Sub("stack");
+        File.WriteAllText(Path.Combine(stack, "docker-compose.yaml"), "services: {}\n");
+
+        var error = Assert.Throws<BuildException>(() => MimirtoolTool.For(stack));
+
+        Assert.That(
+            error!.Message,
+            Does.EndWith(
+                "has no x-images pin 'mimir' (`mimir: ${MIMIR_IMAGE:-<repository>:<tag>}`): restore it from git."
+            )
+        );
+        Assert.That(error.Message, Does.Not.Contain("\n"));
     }
 }

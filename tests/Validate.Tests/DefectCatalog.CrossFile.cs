@@ -31,10 +31,87 @@ public static partial class DefectCatalog
             ),
             new(
                 "dashboard datasource uid that does not exist",
+                StackHealthDashboard,
+                "\"uid\": \"mimir-infra\"",
+                "\"uid\": \"mimir-infre\"",
+                ["datasource uid 'mimir-infre'", "did you mean 'mimir-infra'"]
+            ),
+            new(
+                "dashboard variable whose regex matches no datasource",
                 CaroDashboard,
-                "\"uid\": \"mimir-prod\"",
-                "\"uid\": \"mimir-production\"",
-                ["datasource uid 'mimir-production'"]
+                "/^${tenant:text} logs$/",
+                "/^${tenant:text} log$/",
+                [
+                    "datasource variable 'logs'",
+                    "matches no datasource when tenant = caro-backend-prod",
+                ]
+            ),
+            new(
+                "a Caro tenant without the Loki datasource the dashboard's variable needs",
+                Datasources,
+                "name: caro-backend-prod logs",
+                "name: caro-backend-prod loki",
+                [
+                    "datasource variable 'logs'",
+                    "matches no datasource when tenant = caro-backend-prod",
+                ],
+                ExpectedFile: CaroDashboard
+            ),
+            new(
+                "dashboard variable that picks another tenant's datasource",
+                CaroDashboard,
+                "/^${tenant:text} traces$/",
+                "/^caro-backend-staging traces$/",
+                [
+                    "tenant = caro-backend-prod",
+                    "reads tenants caro-backend-prod and caro-backend-staging",
+                ]
+            ),
+            new(
+                "Loki panel on the metrics variable",
+                CaroDashboard,
+                "\"type\": \"loki\",\n        \"uid\": \"${logs}\"",
+                "\"type\": \"loki\",\n        \"uid\": \"${tenant}\"",
+                ["a loki panel reads '${tenant}'", "holds prometheus datasources"]
+            ),
+            new(
+                "dashboard datasource variable that is not defined",
+                CaroDashboard,
+                "\"uid\": \"${logs}\"",
+                "\"uid\": \"${log}\"",
+                ["datasource variable '${log}'", "does not define", "did you mean 'logs'"]
+            ),
+            new(
+                "dashboard query on a series the chosen tenant does not have",
+                Metrics,
+                "    job: caro-demo\n    tenants: [caro-backend-*]",
+                "    job: caro-demo\n    tenants: [caro-backend-staging]",
+                ["dashboard query (caro-backend-prod)", "not in 'caro-backend-prod'"],
+                ExpectedFile: CaroDashboard
+            ),
+            new(
+                "declared tenant without datasources",
+                EnvCatalog,
+                "tenants:\n",
+                NewTenant,
+                ["no Grafana datasource reads tenant 'caro-backend-demo'", "add its datasources"],
+                ExpectedFile: Datasources
+            ),
+            new(
+                "declared tenant without a rule folder",
+                EnvCatalog,
+                "tenants:\n",
+                NewTenant,
+                ["create stack/config/mimir/rules/caro-backend-demo/<name>.yaml"],
+                ExpectedFile: "stack/config/mimir/rules"
+            ),
+            new(
+                "declared tenant without an Alertmanager config",
+                EnvCatalog,
+                "tenants:\n",
+                NewTenant,
+                ["create stack/config/mimir/alertmanager/caro-backend-demo.yaml"],
+                ExpectedFile: "stack/config/mimir/alertmanager"
             ),
             new(
                 "compose variable missing from the catalog",
@@ -86,11 +163,11 @@ public static partial class DefectCatalog
                 CheckLine: true
             ),
             new(
-                "compose image default differs from the catalog",
+                "compose default differs from the catalog",
                 Compose,
-                "grafana/tempo:3.0.3",
-                "grafana/tempo:3.0.2",
-                ["compose default differs", "'grafana/tempo:3.0.3'"],
+                "${GRAFANA_PORT:-3000}",
+                "${GRAFANA_PORT:-3001}",
+                ["compose default differs", "default '3000'"],
                 CheckLine: true
             ),
             new(

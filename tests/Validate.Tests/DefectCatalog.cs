@@ -17,7 +17,13 @@ public static partial class DefectCatalog
     private const string InfraRules = "stack/config/mimir/rules/infra-monitoring/components.yaml";
     private const string ProdAlertmanager =
         "stack/config/mimir/alertmanager/caro-backend-prod.yaml";
-    private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview-prod.json";
+    private const string CaroDashboard = "stack/config/grafana/dashboards/caro-overview.json";
+    private const string StackHealthDashboard = "stack/config/grafana/dashboards/stack-health.json";
+    private const string Metrics = "stack/metrics.yaml";
+    private const string EnvCatalog = "stack/env.yaml";
+
+    /// <summary>A tenant declared in env.yaml with none of its per-tenant files.</summary>
+    private const string NewTenant = "tenants:\n  - name: caro-backend-demo\n    description: x\n";
 
     // Built at run time so that no webhook-looking URL is written in a tracked file.
     private static readonly string FakeWebhook =
@@ -230,11 +236,26 @@ public static partial class DefectCatalog
             ),
             new(
                 "Loki -health on an image older than 3.6.5",
+                Compose,
+                StackCopy.Pins["loki"].Image,
+                "grafana/loki:3.6.4",
+                ["'-health' exists only since grafana/loki 3.6.5"]
+            ),
+            new(
+                "image pin repeated as the catalog's default",
                 "stack/env.yaml",
-                "default: \"grafana/loki:3.7.6\"",
-                "default: \"grafana/loki:3.6.4\"",
-                ["'-health' exists only since grafana/loki 3.6.5"],
-                ExpectedFile: Compose
+                "name: LOKI_IMAGE\n    path: /lgtm\n    secret: false\n    required: false\n    requiredWhen: null\n    default: null",
+                "name: LOKI_IMAGE\n    path: /lgtm\n    secret: false\n    required: false\n    requiredWhen: null\n    default: grafana/loki:3.7.0",
+                ["LOKI_IMAGE repeats the image pin", "remove its default"],
+                CheckLine: true
+            ),
+            new(
+                "image pin without its Renovate annotation",
+                Compose,
+                "  # renovate: datasource=docker depName=grafana/tempo\n",
+                "",
+                ["service tempo", "no '# renovate: datasource=docker depName=grafana/tempo' line"],
+                CheckLine: true
             ),
             new(
                 "misspelled Alloy block",

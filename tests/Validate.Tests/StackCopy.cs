@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Validation;
 
 namespace Validate.Tests;
@@ -11,6 +12,10 @@ public sealed class StackCopy : IDisposable
 
     /// <summary>The repository root (the folder holding stack/docker-compose.yaml), found from the test's folder.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The image pins of the real compose file (<c>x-images</c>), the one place a version is written.</summary>
+    public static IReadOnlyDictionary<string, ImagePin> Pins { get; } =
+        ImagePins.Read(Path.Combine(RepositoryRoot, "stack"));
 
     public static StackCopy Create()
     {
@@ -73,23 +78,12 @@ public sealed class StackCopy : IDisposable
         }
     }
 
-    /// <summary>
-    /// Replaces the pinned image of each engine (<c>grafana/loki:3.7.6</c>...) wherever the stack writes it
-    /// (compose file, env.yaml), so a test does not repeat the pins.
-    /// </summary>
+    /// <summary>Replaces the pinned image of each engine (compose's <c>x-images</c>), so a test does not repeat the pins.</summary>
     public void ReplaceEngineImages(Func<string, string> image)
     {
-        foreach (var file in new[] { "stack/docker-compose.yaml", "stack/env.yaml" })
+        foreach (var engine in new[] { "loki", "mimir", "tempo", "alloy" })
         {
-            var path = Path.Combine(Root, file);
-            File.WriteAllText(
-                path,
-                System.Text.RegularExpressions.Regex.Replace(
-                    File.ReadAllText(path),
-                    @"grafana/(loki|mimir|tempo|alloy):[\w.\-]+",
-                    m => image(m.Groups[1].Value)
-                )
-            );
+            Edit("stack/docker-compose.yaml", Pins[engine].Image, image(engine));
         }
     }
 

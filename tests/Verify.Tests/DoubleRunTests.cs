@@ -144,6 +144,59 @@ public sealed class DoubleRunTests
     }
 
     [Test]
+    public async Task The_caro_dashboard_runs_once_per_tenant_of_its_variable()
+    {
+        using var stack = new StackDouble();
+        // prod's Loki fails: only a run of the dashboard for tenant caro-backend-prod meets it.
+        using var grafana = new GrafanaDouble(stack.Url) { FailingDatasource = "loki-prod" };
+
+        var results = await RunAsync(stack, grafana);
+
+        Assert.That(
+            results.Single(r => r.Check == GrafanaChecks.Dashboards).Detail,
+            Does.StartWith(
+                "Grafana → loki-prod: dashboard 'Caro service overview' (tenant = caro-backend-prod, logs = caro-backend-prod logs, traces = caro-backend-prod traces), panel 'Caro logs'"
+            )
+        );
+    }
+
+    [Test]
+    public async Task A_datasource_named_outside_the_variables_pattern_is_named()
+    {
+        using var stack = new StackDouble();
+        using var grafana = new GrafanaDouble(stack.Url);
+        grafana.NameOf["tempo-staging"] = "Tempo (staging)";
+
+        var results = await RunAsync(stack, grafana);
+
+        Assert.That(
+            results.Single(r => r.Check == GrafanaChecks.Dashboards).Detail,
+            Does.StartWith(
+                "Grafana: dashboard 'Caro service overview': datasource variable 'traces' (tempo, regex '/^caro-backend-staging traces$/') matches no datasource when tenant = caro-backend-staging"
+            )
+        );
+    }
+
+    [Test]
+    public async Task A_dashboard_value_that_reads_two_tenants_is_named()
+    {
+        using var stack = new StackDouble();
+        using var grafana = new GrafanaDouble(stack.Url);
+        // The two Tempo datasources swapped names: the staging value of the Caro dashboard picks prod's.
+        grafana.NameOf["tempo-prod"] = "caro-backend-staging traces";
+        grafana.NameOf["tempo-staging"] = "caro-backend-prod traces";
+
+        var results = await RunAsync(stack, grafana);
+
+        Assert.That(
+            results.Single(r => r.Check == GrafanaChecks.Dashboards).Detail,
+            Does.Match(
+                "^Grafana: dashboard 'Caro service overview' \\(tenant = caro-backend-staging, .*traces = caro-backend-staging traces\\) reads tenants caro-backend-prod and caro-backend-staging"
+            )
+        );
+    }
+
+    [Test]
     public async Task A_component_missing_from_self_monitoring_is_named()
     {
         using var stack = new StackDouble { UpJobs = ["alloy", "loki", "mimir"] };

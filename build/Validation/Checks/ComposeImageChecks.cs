@@ -4,7 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 2 for compose images: overridable, pinned to an exact version, healthchecks only with tools the image has.</summary>
+/// <summary>
+/// Layer 2 for compose images: overridable, pinned to an exact version written once (compose's default, not repeated
+/// in stack/env.yaml) with its Renovate annotation, healthchecks only with tools the image has.
+/// </summary>
 public static class ComposeImageChecks
 {
     public static void Run(
@@ -32,6 +35,21 @@ public static class ComposeImageChecks
                 node.Pos(),
                 $"service {service.Name}: image '{service.Image}' is not overridable: write ${{<NAME>_IMAGE:-{service.Image}}}"
             );
+        }
+        foreach (var reference in refs.Where(r => r.Operator is ":-" or "-"))
+        {
+            if (
+                model.Env.Variables.GetValueOrDefault(reference.Name)
+                    is { Default.Length: > 0 } copy
+                && model.EnvFile is { } env
+            )
+            {
+                report.Error(
+                    env.Path,
+                    copy.Pos,
+                    $"{copy.Name} repeats the image pin of {file.Path} ('{copy.Default}'): remove its default (default: null); the pin is written once, in x-images"
+                );
+            }
         }
         var resolved = Interpolation.Expand(service.Image, model.Env);
         var tag = ImageFacts.Tag(resolved);
@@ -73,7 +91,30 @@ public static class ComposeImageChecks
                     $"service {service.Name}: image '{resolved}' differs from the version Validate's reference describes ({fact.Repository} {fact.ReferenceVersion}.x): static checks may be inaccurate"
                 );
             }
+            CheckRenovate(file, service, node, fact, report);
             CheckHealthcheck(file, service, fact, tag, report);
+        }
+    }
+
+    /// <summary>The line above the pin (x-images) must be its Renovate annotation (renovate.json's regex manager).</summary>
+    private static void CheckRenovate(
+        StackFile file,
+        ComposeService service,
+        YamlNode node,
+        ImageFact fact,
+        ValidationReport report
+    )
+    {
+        var at = node.Pos();
+        var lines = file.Text.Split('\n');
+        var annotation = $"# renovate: datasource=docker depName={fact.Repository}";
+        if (at.Line < 2 || lines[at.Line - 2].Trim() != annotation)
+        {
+            report.Error(
+                file.Path,
+                at,
+                $"service {service.Name}: the image pin has no '{annotation}' line right above it: Renovate will not bump it"
+            );
         }
     }
 

@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 using YamlDotNet.RepresentationModel;
@@ -32,46 +33,23 @@ public static class DatasourceLinkChecks
             {
                 var uid = ds.Get("uid").Str() ?? "?";
                 var tenant = TenantChecks.TenantOf(ds)?.Value;
-                foreach (var link in Links)
-                {
-                    Check(
-                        file,
-                        report,
-                        index,
-                        uid,
-                        tenant,
-                        link.Name,
-                        ds.At(link.Path),
-                        link.ExpectedType
+                var targets = Links
+                    .Select(l => (l.Name, Node: ds.At(l.Path), l.ExpectedType))
+                    .Concat(
+                        ds.At("jsonData", "exemplarTraceIdDestinations")
+                            .Items()
+                            .Select(d =>
+                                ("exemplarTraceIdDestinations", d.Get("datasourceUid"), "tempo")
+                            )
+                    )
+                    .Concat(
+                        ds.At("jsonData", "derivedFields")
+                            .Items()
+                            .Select(f => ("derivedFields", f.Get("datasourceUid"), "tempo"))
                     );
-                }
-                foreach (
-                    var destination in ds.At("jsonData", "exemplarTraceIdDestinations").Items()
-                )
+                foreach (var (link, node, expectedType) in targets)
                 {
-                    Check(
-                        file,
-                        report,
-                        index,
-                        uid,
-                        tenant,
-                        "exemplarTraceIdDestinations",
-                        destination.Get("datasourceUid"),
-                        "tempo"
-                    );
-                }
-                foreach (var field in ds.At("jsonData", "derivedFields").Items())
-                {
-                    Check(
-                        file,
-                        report,
-                        index,
-                        uid,
-                        tenant,
-                        "derivedFields",
-                        field.Get("datasourceUid"),
-                        "tempo"
-                    );
+                    Check(file, report, index, uid, tenant, link, node, expectedType);
                 }
             }
         }
@@ -80,7 +58,7 @@ public static class DatasourceLinkChecks
     private static void Check(
         StackFile file,
         ValidationReport report,
-        Dictionary<string, MetricChecks.DatasourceInfo> index,
+        Dictionary<string, GrafanaDatasource> index,
         string uid,
         string? tenant,
         string link,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.PromQl;
 using Build.Validation.Reference;
@@ -25,12 +26,7 @@ public static class MetricChecks
         }
         foreach (var rule in model.RuleFiles)
         {
-            foreach (
-                var item in rule
-                    .File.Yaml.Get("groups")
-                    .Items()
-                    .SelectMany(g => g.Get("rules").Items())
-            )
+            foreach (var item in Rules(rule.File))
             {
                 if (item.Get("expr") is { } expr && expr.Str() is { } text)
                 {
@@ -84,18 +80,18 @@ public static class MetricChecks
         }
     }
 
-    public sealed record DatasourceInfo(string Type, string? Tenant);
-
-    public static Dictionary<string, DatasourceInfo> DatasourceIndex(StackModel model)
+    public static Dictionary<string, GrafanaDatasource> DatasourceIndex(StackModel model)
     {
-        var index = new Dictionary<string, DatasourceInfo>(StringComparer.Ordinal);
+        var index = new Dictionary<string, GrafanaDatasource>(StringComparer.Ordinal);
         foreach (
             var ds in model.GrafanaDatasources.SelectMany(f => f.Yaml.Get("datasources").Items())
         )
         {
             if (ds.Get("uid").Str() is { } uid)
             {
-                index[uid] = new DatasourceInfo(
+                index[uid] = new GrafanaDatasource(
+                    uid,
+                    ds.Get("name").Str() ?? "",
                     ds.Get("type").Str() ?? "",
                     TenantChecks.TenantOf(ds)?.Value
                 );
@@ -128,7 +124,7 @@ public static class MetricChecks
             else if (
                 tenant is not null
                 && model.Metrics.TenantsOf(reference.Name) is { } tenants
-                && !tenant.Split('|').Any(tenants.Contains)
+                && !tenant.Split('|').Any(t => tenants.Any(p => TenantMatches(p, t)))
             )
             {
                 report.Error(
@@ -139,132 +135,14 @@ public static class MetricChecks
             }
         }
     }
-}
 
-/// <summary>Dashboard JSON: datasource uids exist; PromQL targets use catalogued series.</summary>
-public static class DashboardChecks
-{
-    private static readonly HashSet<string> BuiltIn =
-    [
-        "-- Grafana --",
-        "-- Mixed --",
-        "-- Dashboard --",
-        "grafana",
-    ];
+    /// <summary>A metrics.yaml tenant: a name, or a prefix ending in <c>*</c> (<c>caro-backend-*</c>: every Caro tenant).</summary>
+    private static bool TenantMatches(string pattern, string tenant) =>
+        pattern.EndsWith('*')
+            ? tenant.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : pattern == tenant;
 
-    public static void Run(
-        StackModel model,
-        ValidationReport report,
-        StackFile file,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources
-    )
-    {
-        var exprPositions = System
-            .Text.RegularExpressions.Regex.Matches(file.Text, "\"expr\"\\s*:")
-            .Select(m => file.PositionOf(m.Index))
-            .ToList();
-        var next = 0;
-        Walk(
-            model,
-            report,
-            file,
-            file.Json!.RootElement,
-            null,
-            datasources,
-            exprPositions,
-            ref next
-        );
-    }
-
-    private static void Walk(
-        StackModel model,
-        ValidationReport report,
-        StackFile file,
-        JsonElement element,
-        string? contextUid,
-        Dictionary<string, MetricChecks.DatasourceInfo> datasources,
-        List<Position> exprPositions,
-        ref int next
-    )
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(
-                        model,
-                        report,
-                        file,
-                        item,
-                        contextUid,
-                        datasources,
-                        exprPositions,
-                        ref next
-                    );
-                }
-                break;
-            case JsonValueKind.Object:
-                var uid = contextUid;
-                if (element.TryGetProperty("datasource", out var ds))
-                {
-                    var value =
-                        ds.ValueKind == JsonValueKind.Object && ds.TryGetProperty("uid", out var u)
-                            ? u.GetString()
-                        : ds.ValueKind == JsonValueKind.String ? ds.GetString()
-                        : null;
-                    if (value is not null && !value.StartsWith('$') && !BuiltIn.Contains(value))
-                    {
-                        if (!datasources.ContainsKey(value))
-                        {
-                            report.Error(
-                                file.Path,
-                                file.Find($"\"{value}\""),
-                                $"dashboard references datasource uid '{value}', which no provisioned datasource has{EditDistance.Hint(value, datasources.Keys)}"
-                            );
-                        }
-                        uid = value;
-                    }
-                }
-                var hasExpr = element.TryGetProperty("expr", out var expr);
-                var at =
-                    hasExpr && next < exprPositions.Count ? exprPositions[next++] : Position.Start;
-                if (
-                    hasExpr
-                    && expr.ValueKind == JsonValueKind.String
-                    && uid is not null
-                    && datasources.TryGetValue(uid, out var info)
-                    && info.Type == "prometheus"
-                )
-                {
-                    var text = expr.GetString() ?? "";
-                    MetricChecks.CheckExpression(
-                        model,
-                        report,
-                        file.Path,
-                        at,
-                        text,
-                        info.Tenant,
-                        "dashboard query"
-                    );
-                }
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (property.Name != "datasource")
-                    {
-                        Walk(
-                            model,
-                            report,
-                            file,
-                            property.Value,
-                            uid,
-                            datasources,
-                            exprPositions,
-                            ref next
-                        );
-                    }
-                }
-                break;
-        }
-    }
+    /// <summary>Every rule (alert or record) of a rule file, across its groups.</summary>
+    public static IEnumerable<YamlDotNet.RepresentationModel.YamlNode> Rules(StackFile file) =>
+        file.Yaml.Get("groups").Items().SelectMany(g => g.Get("rules").Items());
 }

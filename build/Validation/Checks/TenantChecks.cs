@@ -3,17 +3,35 @@ using Build.Validation.Reference;
 
 namespace Build.Validation.Checks;
 
-/// <summary>Layer 3: the tenants stack/env.yaml declares (else the majority's) in datasources, the three backends' overrides, rule folders and Alertmanager configs.</summary>
+/// <summary>
+/// Layer 3: the tenants stack/env.yaml declares (else the majority's). Each one has its per-tenant files (datasources,
+/// a rule folder, an Alertmanager config; a missing one is a finding naming what to create); the three backends'
+/// overrides may leave a tenant out (it gets their defaults) but name no other tenant.
+/// </summary>
 public static class TenantChecks
 {
-    private sealed record Source(string Name, string Path, Dictionary<string, Position> Tenants);
+    /// <summary>Where a part of the stack names tenants; <paramref name="Create"/>: what a tenant missing there must add (null: optional).</summary>
+    private sealed record Source(
+        string Name,
+        string Path,
+        Dictionary<string, Position> Tenants,
+        Func<string, string>? Create = null
+    );
 
     public static void Run(StackModel model, ValidationReport report)
     {
         var sources = new List<Source>();
         foreach (var file in model.GrafanaDatasources)
         {
-            sources.Add(new Source("Grafana datasources", file.Path, DatasourceTenants(file)));
+            sources.Add(
+                new Source(
+                    "Grafana datasources",
+                    file.Path,
+                    DatasourceTenants(file),
+                    t =>
+                        $"no Grafana datasource reads tenant '{t}': add its datasources (X-Scope-OrgID: {t}) to {file.Path}"
+                )
+            );
         }
         AddOverrides(sources, "Loki runtime overrides", model.LokiRuntime);
         AddOverrides(sources, "Mimir runtime overrides", model.MimirRuntime);
@@ -23,16 +41,28 @@ public static class TenantChecks
             var tenants = entries
                 .Where(e => e.IsFolder)
                 .ToDictionary(e => Path.GetFileName(e.FullPath), _ => Position.Start);
-            sources.Add(new Source("Mimir rule folders", model.Relative(rules), tenants));
+            var folder = model.Relative(rules);
+            sources.Add(
+                new Source(
+                    "Mimir rule folders",
+                    folder,
+                    tenants,
+                    t =>
+                        $"tenant '{t}' has no rule folder: create {folder}/{t}/<name>.yaml (and its tests in tests/rules/{t}/)"
+                )
+            );
         }
         if (model.AlertmanagerConfigs.Count > 0)
         {
-            var amDir = Path.GetDirectoryName(model.AlertmanagerConfigs[0].File.FullPath)!;
+            var amDir = model.Relative(
+                Path.GetDirectoryName(model.AlertmanagerConfigs[0].File.FullPath)!
+            );
             sources.Add(
                 new Source(
                     "Alertmanager configs",
-                    model.Relative(amDir),
-                    model.AlertmanagerConfigs.ToDictionary(a => a.Tenant, _ => Position.Start)
+                    amDir,
+                    model.AlertmanagerConfigs.ToDictionary(a => a.Tenant, _ => Position.Start),
+                    t => $"tenant '{t}' has no Alertmanager config: create {amDir}/{t}.yaml"
                 )
             );
         }
@@ -62,20 +92,21 @@ public static class TenantChecks
             }
             foreach (var missing in canonical.Where(t => !source.Tenants.ContainsKey(t)).Order())
             {
-                report.Error(
-                    source.Path,
-                    Position.Start,
-                    $"{source.Name} have nothing for tenant '{missing}' ({(model.Env.Tenants.Count > 0 ? "stack/env.yaml declares it" : "every other part of the stack has it")})"
-                );
+                if (source.Create is { } create)
+                {
+                    report.Error(
+                        source.Path,
+                        Position.Start,
+                        $"{create(missing)} ({(model.Env.Tenants.Count > 0 ? "stack/env.yaml declares it" : "every other part of the stack has it")})"
+                    );
+                }
             }
         }
         foreach (var rule in model.RuleFiles)
         {
             foreach (
-                var label in rule
-                    .File.Yaml.Get("groups")
-                    .Items()
-                    .SelectMany(g => g.Get("rules").Items())
+                var label in MetricChecks
+                    .Rules(rule.File)
                     .Select(r => r.At("labels", "tenant"))
                     .OfType<YamlDotNet.RepresentationModel.YamlNode>()
             )

@@ -1,7 +1,7 @@
 namespace Build.Validation.Reference;
 
 /// <summary>
-/// Loki 3.7 (grafana/loki v3.7.x docs/sources/shared/configuration.md): the sections a monolithic config uses.
+/// Loki at <see cref="ImageFacts"/>' reference version (grafana/loki v3.7.x docs/sources/shared/configuration.md): the sections a monolithic config uses.
 /// Lines ending in '~' are partial lists (misspellings only).
 /// </summary>
 public static class LokiReference
@@ -26,7 +26,7 @@ public static class LokiReference
 
     public static readonly KeyReference Runtime = new(
         "Loki",
-        "3.7 runtime",
+        ImageFacts.Loki.ReferenceVersion + " runtime",
         """
         : overrides configs
         overrides.* = limits_config
@@ -36,7 +36,7 @@ public static class LokiReference
 
     public static readonly KeyReference Keys = new(
         "Loki",
-        "3.7",
+        ImageFacts.Loki.ReferenceVersion,
         """
         ~: target auth_enabled:bool ballast_bytes:int shutdown_delay:dur server internal_server ui distributor querier query_engine
         ~: query_scheduler frontend query_range ruler ruler_storage ingester_client block_builder block_scheduler pattern_ingester

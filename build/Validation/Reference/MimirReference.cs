@@ -1,7 +1,7 @@
 namespace Build.Validation.Reference;
 
 /// <summary>
-/// Mimir 3.1 (grafana/mimir docs/sources/mimir/configure/configuration-parameters/index.md): sections a monolithic
+/// Mimir at <see cref="ImageFacts"/>' reference version (grafana/mimir docs/sources/mimir/configure/configuration-parameters/index.md): sections a monolithic
 /// config uses. Lines ending in '~' are partial lists (misspellings only).
 /// </summary>
 public static class MimirReference
@@ -26,7 +26,7 @@ public static class MimirReference
 
     public static readonly KeyReference Runtime = new(
         "Mimir",
-        "3.1 runtime",
+        ImageFacts.Mimir.ReferenceVersion + " runtime",
         """
         : overrides multi_kv_config ingester_limits distributor_limits
         overrides.* = limits
@@ -36,7 +36,7 @@ public static class MimirReference
 
     public static readonly KeyReference Keys = new(
         "Mimir",
-        "3.1",
+        ImageFacts.Mimir.ReferenceVersion,
         """
         ~: target multitenancy_enabled:bool no_auth_tenant shutdown_delay:dur max_separate_metrics_groups_per_user:int
         ~: enable_go_runtime_metrics:bool api server distributor querier ingester_client ingester flusher limits frontend_worker

@@ -1,7 +1,7 @@
 namespace Build.Validation.Reference;
 
 /// <summary>
-/// Tempo 3.0 (grafana/tempo v3.0.x docs/sources/tempo/configuration/_index.md): sections a monolithic config uses.
+/// Tempo at <see cref="ImageFacts"/>' reference version (grafana/tempo v3.0.x docs/sources/tempo/configuration/_index.md): sections a monolithic config uses.
 /// Lines ending in '~' are partial lists (misspellings only). Tempo 3 parses strictly; the legacy
 /// <c>ingester</c>/<c>compactor</c> blocks and flat overrides are reported by <see cref="Checks.TempoChecks"/>.
 /// </summary>
@@ -22,7 +22,7 @@ public static class TempoReference
 
     public static readonly KeyReference Overrides = new(
         "Tempo",
-        "3.0 overrides",
+        ImageFacts.Tempo.ReferenceVersion + " overrides",
         """
         : overrides
         overrides.* = limits
@@ -32,7 +32,7 @@ public static class TempoReference
 
     public static readonly KeyReference Keys = new(
         "Tempo",
-        "3.0",
+        ImageFacts.Tempo.ReferenceVersion,
         """
         ~: target http_api_prefix server internal_server distributor querier query_frontend backend_scheduler backend_worker
         ~: block_builder live_store metrics_generator storage overrides memberlist usage_report cache ingest partition_ring

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Build.Stack;
 using Build.Verify;
 
 namespace Verify.Tests.Doubles;
@@ -18,8 +19,9 @@ public sealed class GrafanaDouble : IDisposable
     private readonly Uri _loki;
     private readonly Uri _mimir;
     private readonly Uri _tempo;
-    private readonly IReadOnlyList<ProvisionedDatasource> _datasources =
-        ProvisionedDatasources.Read(TestPaths.Stack);
+    private readonly IReadOnlyList<GrafanaDatasource> _datasources = ProvisionedDatasources.Read(
+        TestPaths.Stack
+    );
     private readonly HttpClient _client = new();
 
     /// <summary>All three backends behind one URL (the stack double).</summary>
@@ -32,6 +34,7 @@ public sealed class GrafanaDouble : IDisposable
         _mimir = mimir;
         _tempo = tempo;
         TenantOf = _datasources.ToDictionary(d => d.Uid, d => d.Tenant ?? "");
+        NameOf = _datasources.ToDictionary(d => d.Uid, d => d.Name);
         _http = new HttpDouble(Handle);
     }
 
@@ -39,6 +42,9 @@ public sealed class GrafanaDouble : IDisposable
 
     /// <summary>The tenant each datasource really sends (from provisioning unless a test changes it).</summary>
     public Dictionary<string, string> TenantOf { get; }
+
+    /// <summary>The name Grafana lists for each datasource (from provisioning unless a test changes it).</summary>
+    public Dictionary<string, string> NameOf { get; }
 
     /// <summary>A datasource whose queries all fail.</summary>
     public string? FailingDatasource { get; set; }
@@ -59,7 +65,13 @@ public sealed class GrafanaDouble : IDisposable
                 new JsonArray(
                     _datasources
                         .Select(d =>
-                            (JsonNode)new JsonObject { ["uid"] = d.Uid, ["type"] = d.Type }
+                            (JsonNode)
+                                new JsonObject
+                                {
+                                    ["uid"] = d.Uid,
+                                    ["name"] = NameOf[d.Uid],
+                                    ["type"] = d.Type,
+                                }
                         )
                         .ToArray()
                 ).ToJsonString()

@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Verify;
 
 namespace Verify.Tests.Units;
@@ -129,6 +130,54 @@ public sealed class QueryAndAnswerTests
         Assert.That(
             queries[0].Query["expr"]!.GetValue<string>(),
             Is.EqualTo("rate(x{route=~\".*\"}[$__rate_interval])")
+        );
+    }
+
+    [Test]
+    public void A_hidden_datasource_variable_follows_the_tenant_variable_by_name()
+    {
+        var dashboard = System.Text.Json.Nodes.JsonNode.Parse(
+            """
+            {"templating":{"list":[
+               {"name":"tenant","type":"datasource","query":"prometheus","regex":"/^caro-/"},
+               {"name":"logs","type":"datasource","query":"loki","regex":"/^${tenant:text} logs$/"}]},
+             "panels":[{"title":"p","datasource":{"uid":"${logs}"},"targets":[{"refId":"A","expr":"{a=\"$tenant\"}"}]}]}
+            """
+        );
+        GrafanaDatasource[] datasources =
+        [
+            new("m-a", "caro-a", "prometheus", "caro-a"),
+            new("m-b", "caro-b", "prometheus", "caro-b"),
+            new("m-i", "infra", "prometheus", "infra"),
+            new("l-a", "caro-a logs", "loki", "caro-a"),
+            new("l-b", "caro-b logs", "loki", "caro-b"),
+            new("t-a", "caro-a logs", "tempo", "caro-a"),
+        ];
+
+        var (bindings, problems) = DashboardVariables.Expand(dashboard, datasources);
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(
+            bindings.Select(b => b.ToString()),
+            Is.EqualTo(
+                new[]
+                {
+                    "tenant = caro-a, logs = caro-a logs",
+                    "tenant = caro-b, logs = caro-b logs",
+                }
+            )
+        );
+        var query = DashboardQueries.Of(dashboard, bindings[1]).Single().Query;
+        Assert.That(query["datasource"]!["uid"]!.GetValue<string>(), Is.EqualTo("l-b"));
+        Assert.That(query["expr"]!.GetValue<string>(), Is.EqualTo("{a=\"m-b\"}"));
+
+        var (none, missing) = DashboardVariables.Expand(dashboard, datasources[..3]);
+        Assert.That(none, Is.Empty);
+        Assert.That(
+            missing,
+            Has.Member(
+                "datasource variable 'logs' (loki, regex '/^caro-b logs$/') matches no datasource when tenant = caro-b"
+            )
         );
     }
 
