@@ -7,7 +7,8 @@ namespace CaroLoad;
 /// <c>--perf</c>: samples every Caro process with Linux <c>perf</c> (software clock, call stacks) while the slices
 /// of one endpoint run, and splits each process's CPU into telemetry, JIT and the rest. A sample counts as
 /// telemetry when any frame of its stack is OpenTelemetry's, System.Diagnostics' Activity/Metrics/DiagnosticListener,
-/// ASP.NET Core Hosting's diagnostics or metrics, or runs on an OpenTelemetry export thread. These shares are
+/// ASP.NET Core Hosting's diagnostics or metrics, or runs on an OpenTelemetry export thread; it is further
+/// split into export, metrics, logs and spans (see <see cref="Parts"/>). These shares are
 /// proportions within one process, so machine load, which moves CPU per request by tens of percent, hardly moves
 /// them: "telemetry CPU-ms/req" is the part of the on-mode's own CPU per request spent in telemetry code.
 /// Caro's processes get DOTNET_PerfMapEnabled=1 (JIT symbols in /tmp/perf-PID.map) and
@@ -24,16 +25,41 @@ public sealed partial class PerfProfile : IDisposable
         ["DOTNET_EnableWriteXorExecute"] = "0",
     };
 
-    private static readonly string[] TelemetryFrames =
+    /// <summary>
+    /// Telemetry's parts and the frames that mark them, in the order a sample is given to one: export first
+    /// (serialising and sending happen under the processors' frames), then metrics, logs, and spans.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Part, string[] Frames)> Parts =
     [
-        "[OpenTelemetry",
-        "System.Diagnostics.Activity",
-        "System.Diagnostics.Metrics",
-        "System.Diagnostics.DiagnosticListener",
-        "HostingApplicationDiagnostics::StartActivity",
-        "HostingApplicationDiagnostics::StopActivity",
-        "HostingApplicationDiagnostics::RecordRequest",
-        "Microsoft.AspNetCore.Hosting.HostingMetrics",
+        (
+            "export",
+            [
+                "OpenTelemetry.Exporter",
+                "BatchExport",
+                "PeriodicExportingMetricReader",
+                "OtlpExporter",
+            ]
+        ),
+        (
+            "metrics",
+            [
+                "System.Diagnostics.Metrics",
+                "OpenTelemetry.Metrics",
+                "Microsoft.AspNetCore.Hosting.HostingMetrics",
+                "HostingApplicationDiagnostics::RecordRequest",
+            ]
+        ),
+        ("logs", ["OpenTelemetry.Logs", "OpenTelemetryLogger"]),
+        (
+            "spans",
+            [
+                "[OpenTelemetry",
+                "System.Diagnostics.Activity",
+                "System.Diagnostics.DiagnosticListener",
+                "HostingApplicationDiagnostics::StartActivity",
+                "HostingApplicationDiagnostics::StopActivity",
+            ]
+        ),
     ];
 
     private readonly Process _perf;
@@ -149,17 +175,25 @@ public sealed partial class PerfProfile : IDisposable
             }
         )!;
         var scriptErrors = script.StandardError.ReadToEndAsync();
-        var counts = new Dictionary<int, (long All, long Telemetry, long Jit)>();
+        // Per process: all samples, the JIT's, and each part's (index into Parts).
+        var counts = new Dictionary<int, (long All, long Jit, long[] Parts)>();
         int? pid = null;
-        var (telemetry, jit) = (false, false);
+        var jit = false;
+        var marked = new bool[Parts.Count];
         void Flush()
         {
             if (pid is { } p)
             {
-                var c = counts.GetValueOrDefault(p);
-                counts[p] = (c.All + 1, c.Telemetry + (telemetry ? 1 : 0), c.Jit + (jit ? 1 : 0));
+                var c = counts.GetValueOrDefault(p, (0, 0, new long[Parts.Count]));
+                var part = Array.IndexOf(marked, true);
+                if (part >= 0)
+                {
+                    c.Parts[part]++;
+                }
+                counts[p] = (c.All + 1, c.Jit + (jit ? 1 : 0), c.Parts);
             }
-            (pid, telemetry, jit) = (null, false, false);
+            (pid, jit) = (null, false);
+            Array.Clear(marked);
         }
         while (await script.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -175,13 +209,18 @@ public sealed partial class PerfProfile : IDisposable
                 {
                     pid = int.Parse(header.Groups["pid"].Value);
                     var thread = header.Groups["comm"].Value;
-                    telemetry = thread.StartsWith("OpenTelemetry", StringComparison.Ordinal);
+                    // The SDK's own threads (batch export, periodic metric reader) are export.
+                    marked[0] = thread.StartsWith("OpenTelemetry", StringComparison.Ordinal);
                     jit = thread.StartsWith(".NET Tiered", StringComparison.Ordinal);
                 }
             }
             else
             {
-                telemetry |= TelemetryFrames.Any(f => line.Contains(f, StringComparison.Ordinal));
+                for (var i = 0; i < Parts.Count; i++)
+                {
+                    marked[i] |= Parts[i]
+                        .Frames.Any(f => line.Contains(f, StringComparison.Ordinal));
+                }
                 jit |= line.Contains("libclrjit.so", StringComparison.Ordinal);
             }
         }
@@ -197,7 +236,7 @@ public sealed partial class PerfProfile : IDisposable
             c => c.Key,
             c => new PerfShares(
                 c.Value.All,
-                (double)c.Value.Telemetry / c.Value.All,
+                c.Value.Parts.Select(n => (double)n / c.Value.All).ToArray(),
                 (double)c.Value.Jit / c.Value.All
             )
         );
@@ -218,5 +257,8 @@ public sealed partial class PerfProfile : IDisposable
     private static partial Regex Header();
 }
 
-/// <summary>One process's samples and the shares of them in telemetry code and in the JIT.</summary>
-public sealed record PerfShares(long Samples, double Telemetry, double Jit);
+/// <summary>One process's samples, the share of them in each telemetry part (as PerfProfile.Parts) and in the JIT.</summary>
+public sealed record PerfShares(long Samples, double[] Parts, double Jit)
+{
+    public double Telemetry => Parts.Sum();
+}

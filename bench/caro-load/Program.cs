@@ -134,7 +134,12 @@ for (var round = 1; round <= options.Rounds; round++)
                 {
                     shares[i.Name]
                         [endpoint]
-                        .Add(sampled.GetValueOrDefault(i.Caro.ProcessId, new PerfShares(0, 0, 0)));
+                        .Add(
+                            sampled.GetValueOrDefault(
+                                i.Caro.ProcessId,
+                                new PerfShares(0, new double[PerfProfile.Parts.Count], 0)
+                            )
+                        );
                 }
             }
             Console.WriteLine(
@@ -244,7 +249,7 @@ if (options.Perf)
     // ratio that part implies: CPU per request over CPU per request without it, within one process.
     Console.WriteLine();
     Console.WriteLine(
-        $"{"perf (in-process shares)", -22} {"mode", -14} {"samples", 8} {"telemetry", 9} {"JIT", 6} {"telemetry CPU-ms/req", 20} {"implied on/off", 14}"
+        $"{"perf (in-process shares)", -22} {"mode", -14} {"samples", 8} {"telemetry", 9} {string.Concat(PerfProfile.Parts.Select(p => $" {p.Part, 7}"))} {"JIT", 6} {"telemetry CPU-ms/req", 20} {"implied on/off", 14}"
     );
     foreach (var endpoint in endpointNames)
     {
@@ -263,7 +268,7 @@ if (options.Perf)
             Console.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{endpoint, -22} {name, -14} {samples, 8} {telemetryShare * 100, 8:F1}% {Weighted(x => x.Jit) * 100, 5:F1}% {telemetryShare * cpu, 20:F3} {1 / (1 - telemetryShare), 13:F3}x"
+                    $"{endpoint, -22} {name, -14} {samples, 8} {telemetryShare * 100, 8:F1}% {string.Concat(PerfProfile.Parts.Select((_, i) => $" {Weighted(x => x.Parts[i]) * 100, 6:F1}%"))} {Weighted(x => x.Jit) * 100, 5:F1}% {telemetryShare * cpu, 20:F3} {1 / (1 - telemetryShare), 13:F3}x"
                 )
             );
         }
