@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Build.Docker;
 using Build.Host;
+using Build.Lifecycle;
 using Build.Stack;
-using Build.Tasks.Lifecycle;
 
 namespace Build.Verify;
 

@@ -115,7 +115,7 @@ public static class AlloyChecks
                 report.Error(
                     path,
                     expr.Pos,
-                    $"reference to undefined component: {name}{Reference.EditDistance.Hint(guess, ids)}"
+                    $"reference to undefined component: {name}{EditDistance.Hint(guess, ids)}"
                 );
             }
         }

@@ -2,7 +2,7 @@ using Build.Docker;
 using Build.Health;
 using Build.Host;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>WaitHealthy's logic, shared by the WaitHealthy and Up targets.</summary>
 [TaskArgument(

@@ -2,7 +2,7 @@ using Build.Docker;
 using Build.Health;
 using Build.Secrets;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>Up's last step when Mimir runs: each tenant's Alertmanager configuration, with its Slack webhook.</summary>
 public static class StackAlertmanager
