@@ -25,8 +25,8 @@ public sealed class BuildHost
     private Type[]? _taskTypes;
     private Type _contextType = typeof(FrostingContext);
     private string? _workingDirectory;
-    private IFrostingLifetime? _lifetime;
-    private IFrostingTaskLifetime? _taskLifetime;
+    private IFrostingLifetime<ISetupContext, ITeardownContext>? _lifetime;
+    private IFrostingLifetime<ITaskSetupContext, ITaskTeardownContext>? _taskLifetime;
     private Func<string, string?> _getVariable = Environment.GetEnvironmentVariable;
     private Func<bool> _isTerminal = () => !Console.IsOutputRedirected;
 
@@ -57,10 +57,12 @@ public sealed class BuildHost
     public BuildHost UseTerminal(bool isTerminal) => With(() => _isTerminal = () => isTerminal);
 
     public BuildHost UseLifetime<T>()
-        where T : IFrostingLifetime, new() => With(() => _lifetime = new T());
+        where T : IFrostingLifetime<ISetupContext, ITeardownContext>, new() =>
+        With(() => _lifetime = new T());
 
     public BuildHost UseTaskLifetime<T>()
-        where T : IFrostingTaskLifetime, new() => With(() => _taskLifetime = new T());
+        where T : IFrostingLifetime<ITaskSetupContext, ITaskTeardownContext>, new() =>
+        With(() => _taskLifetime = new T());
 
     public int Run(IReadOnlyList<string> args, CancellationToken cancellation = default) =>
         RunAsync(args, cancellation).GetAwaiter().GetResult();

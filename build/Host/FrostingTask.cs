@@ -77,48 +77,36 @@ public interface ICheckArguments<in TContext>
     IEnumerable<string> ArgumentProblems(TContext context);
 }
 
-/// <summary>Hooks around the whole run, whatever the context type (mirrors Cake.Frosting's IFrostingLifetime).</summary>
-public interface IFrostingLifetime
+/// <summary>Hooks around the run or around each task, whatever the context type (what the host calls).</summary>
+public interface IFrostingLifetime<in TSetup, in TTeardown>
 {
-    void Setup(ICakeContext context, ISetupContext info);
+    void Setup(ICakeContext context, TSetup info);
 
-    void Teardown(ICakeContext context, ITeardownContext info);
+    void Teardown(ICakeContext context, TTeardown info);
+}
+
+/// <summary>Setup and Teardown for one context type; the two lifetimes below differ only in what they wrap.</summary>
+public abstract class FrostingLifetime<TContext, TSetup, TTeardown>
+    : IFrostingLifetime<TSetup, TTeardown>
+    where TContext : ICakeContext
+{
+    public virtual void Setup(TContext context, TSetup info) { }
+
+    public virtual void Teardown(TContext context, TTeardown info) { }
+
+    void IFrostingLifetime<TSetup, TTeardown>.Setup(ICakeContext context, TSetup info) =>
+        Setup((TContext)context, info);
+
+    void IFrostingLifetime<TSetup, TTeardown>.Teardown(ICakeContext context, TTeardown info) =>
+        Teardown((TContext)context, info);
 }
 
 /// <summary>Hooks around the whole run (mirrors Cake.Frosting's FrostingLifetime).</summary>
-public abstract class FrostingLifetime<TContext> : IFrostingLifetime
-    where TContext : ICakeContext
-{
-    public virtual void Setup(TContext context, ISetupContext info) { }
-
-    public virtual void Teardown(TContext context, ITeardownContext info) { }
-
-    void IFrostingLifetime.Setup(ICakeContext context, ISetupContext info) =>
-        Setup((TContext)context, info);
-
-    void IFrostingLifetime.Teardown(ICakeContext context, ITeardownContext info) =>
-        Teardown((TContext)context, info);
-}
-
-/// <summary>Hooks around each task, whatever the context type (mirrors Cake.Frosting's IFrostingTaskLifetime).</summary>
-public interface IFrostingTaskLifetime
-{
-    void Setup(ICakeContext context, ITaskSetupContext info);
-
-    void Teardown(ICakeContext context, ITaskTeardownContext info);
-}
+public abstract class FrostingLifetime<TContext>
+    : FrostingLifetime<TContext, ISetupContext, ITeardownContext>
+    where TContext : ICakeContext;
 
 /// <summary>Hooks around each task (mirrors Cake.Frosting's FrostingTaskLifetime).</summary>
-public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
-    where TContext : ICakeContext
-{
-    public virtual void Setup(TContext context, ITaskSetupContext info) { }
-
-    public virtual void Teardown(TContext context, ITaskTeardownContext info) { }
-
-    void IFrostingTaskLifetime.Setup(ICakeContext context, ITaskSetupContext info) =>
-        Setup((TContext)context, info);
-
-    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) =>
-        Teardown((TContext)context, info);
-}
+public abstract class FrostingTaskLifetime<TContext>
+    : FrostingLifetime<TContext, ITaskSetupContext, ITaskTeardownContext>
+    where TContext : ICakeContext;

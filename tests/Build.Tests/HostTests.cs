@@ -58,6 +58,36 @@ public sealed class HostTests
     }
 
     [Test]
+    public void Lifetimes_run_around_the_run_and_around_each_task_with_the_app_context()
+    {
+        var console = new FakeConsole();
+        var exitCode = HostFixture
+            .Host(console)
+            .UseTasks(Samples)
+            .UseLifetime<SampleLifetime>()
+            .UseTaskLifetime<SampleTaskLifetime>()
+            .Run(["--target=Compile"]);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success), console.All);
+        Assert.That(
+            Journal.Entries,
+            Is.EqualTo(
+                new[]
+                {
+                    "Setup:Compile:dev",
+                    "Before:Restore",
+                    "Restore",
+                    "After:Restore",
+                    "Before:Compile",
+                    "Compile",
+                    "After:Compile",
+                    "Teardown:True",
+                }
+            )
+        );
+    }
+
+    [Test]
     public void A_usage_error_raised_inside_a_task_exits_with_2()
     {
         var (exitCode, console) = HostFixture.Run(Samples, "--target=BadInput");

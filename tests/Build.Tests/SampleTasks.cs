@@ -250,3 +250,21 @@ public sealed class AfterCounted : FrostingTask<SampleContext>
         Journal.Add($"AfterCounted={context.Count}");
     }
 }
+
+public sealed class SampleLifetime : FrostingLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ISetupContext info) =>
+        Journal.Add($"Setup:{info.TargetTask.Name}:{context.DeployEnvironment.Slug()}");
+
+    public override void Teardown(BuildContext context, ITeardownContext info) =>
+        Journal.Add($"Teardown:{info.Successful}");
+}
+
+public sealed class SampleTaskLifetime : FrostingTaskLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ITaskSetupContext info) =>
+        Journal.Add($"Before:{info.Task.Name}");
+
+    public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
+        Journal.Add($"After:{info.Task.Name}");
+}
