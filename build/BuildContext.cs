@@ -2,7 +2,6 @@ using Build.Host;
 using Build.Lifecycle;
 using Build.Secrets;
 using Cake.Core;
-using Cake.Core.IO;
 
 namespace Build;
 
@@ -33,12 +32,8 @@ public sealed class BuildContext : FrostingContext
             : HostVariable(EnvVariable) is { Length: > 0 } variable
                 ? DeployEnvironments.Parse(variable, EnvVariable)
             : DeployEnvironment.Dev;
-        var root =
-            BuildPaths.FindRoot(Environment.WorkingDirectory.FullPath)
-            ?? throw new UsageException(
-                "cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository."
-            );
-        Paths = new BuildPaths(new DirectoryPath(root));
+        // The host's working directory is the repository root (Program.cs finds it; tests pass their own).
+        Paths = new BuildPaths(Environment.WorkingDirectory);
         IsCI = string.Equals(
             Environment.GetEnvironmentVariable("CI"),
             "true",

@@ -12,8 +12,17 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-// The repository the compiled build belongs to, else the one around the current folder (BuildContext checks it).
-var root = BuildPaths.FindRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
+// The repository the compiled build belongs to, else the one around the current folder: the tasks' root.
+var root =
+    BuildPaths.FindRoot(AppContext.BaseDirectory)
+    ?? BuildPaths.FindRoot(Directory.GetCurrentDirectory());
+if (root is null)
+{
+    Console.Error.WriteLine(
+        "Error: cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository."
+    );
+    return BuildHost.UsageError;
+}
 return await new BuildHost()
     .UseContext<BuildContext>()
     .UseWorkingDirectory(root)
