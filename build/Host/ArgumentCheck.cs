@@ -1,17 +1,27 @@
-using Build.Validation.Reference;
-
 namespace Build.Host;
 
 /// <summary>
-/// Checks every <c>--name=value</c> of the command line before any task runs (and before the Docker engine is
-/// asked anything): each name must be a host switch or an argument of a task that will run (the targets and,
-/// unless <c>--exclusive</c>, their dependencies), and each value must fit its declaration. Returns every
-/// problem at once, one line each.
+/// Checks the targets and every <c>--name=value</c> of the command line before any task runs (and before the
+/// Docker engine is asked anything): each name must be a host switch, an argument of the app's context or of a
+/// task that will run (the targets and, unless <c>--exclusive</c>, their dependencies), and each value must fit
+/// its declaration. Returns every problem at once, one line each.
 /// </summary>
 public static class ArgumentCheck
 {
     public static IReadOnlyList<string> Problems(CommandLine commandLine, TaskCatalog catalog)
     {
+        // A target given on the command line is checked first; the implied Default after the arguments, so
+        // that a misspelt --target is reported as such.
+        var unknownTarget = commandLine
+            .Targets.Where(t => catalog.Find(t) is null)
+            .Select(t =>
+                $"Unknown target '{t}'. Valid targets: {string.Join(", ", catalog.All.Select(x => x.Name))}."
+            )
+            .FirstOrDefault();
+        if (unknownTarget is not null && commandLine.Arguments.ContainsKey(ArgumentNames.Target))
+        {
+            return [unknownTarget];
+        }
         var plan = catalog.Plan(commandLine.Targets, commandLine.Exclusive);
         var targets = string.Join(", ", commandLine.Targets);
         var problems = new List<string>();
@@ -21,7 +31,9 @@ public static class ArgumentCheck
             {
                 continue; // the host's switches are checked by CommandLine.Parse
             }
-            var declarations = plan.Select(t => t.Argument(name)).OfType<TaskArgumentAttribute>();
+            var declarations = catalog
+                .Global.Where(a => Is(a, name))
+                .Concat(plan.Select(t => t.Argument(name)).OfType<TaskArgumentAttribute>());
             if (!declarations.Any())
             {
                 problems.Add(Unknown(name, targets, plan, catalog));
@@ -29,7 +41,9 @@ public static class ArgumentCheck
             }
             problems.AddRange(declarations.SelectMany(d => ValueProblems(d, values)));
         }
-        return problems.Distinct(StringComparer.Ordinal).ToArray();
+        return problems.Count == 0 && unknownTarget is not null
+            ? [unknownTarget]
+            : problems.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private static string Unknown(
@@ -44,8 +58,8 @@ public static class ArgumentCheck
         {
             return $"--{name} is not an argument of {targets} (nor of the tasks it runs); it is taken by {string.Join(", ", takers)}.";
         }
-        var known = ArgumentNames
-            .Declared.Concat(plan.SelectMany(t => t.Arguments))
+        var known = catalog
+            .Global.Concat(plan.SelectMany(t => t.Arguments))
             .Select(a => a.Name)
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var guess =

@@ -14,12 +14,6 @@ namespace Build.Host;
 [TaskArgument(DryRun, "Print the tasks that would run; run nothing.", Kind = ArgumentKind.Flag)]
 [TaskArgument(Exclusive, "Run the target without its dependencies.", Kind = ArgumentKind.Flag)]
 [TaskArgument(
-    Env,
-    "Environment the targets work against.",
-    Values = ["dev", "staging", "prod"],
-    Default = "$INFISICAL_ENV, else dev"
-)]
-[TaskArgument(
     Description,
     "List every target with its description, its arguments and an example.",
     Kind = ArgumentKind.Flag
@@ -35,7 +29,6 @@ public static class ArgumentNames
     public const string Tree = "tree";
     public const string Description = "description";
     public const string Help = "help";
-    public const string Env = "env";
 
     /// <summary>Aliases accepted on the command line, mapped to their canonical name.</summary>
     public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<
@@ -54,9 +47,6 @@ public static class ArgumentNames
         ["showtree"] = Tree,
         ["showdescription"] = Description,
     };
-
-    /// <summary>Environment variable that selects the environment when <c>--env</c> is absent.</summary>
-    public const string EnvVariable = "INFISICAL_ENV";
 
     /// <summary>The host's switches as declared above.</summary>
     public static IReadOnlyList<TaskArgumentAttribute> Declared { get; } =

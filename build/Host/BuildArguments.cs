@@ -95,15 +95,15 @@ public sealed class BuildArguments(
 }
 
 /// <summary>
-/// Which arguments may be read now: the host's switches and those declared by the running task (set by the
-/// host around each task's code); outside a task, those of any task.
+/// Which arguments may be read now: those of every target (<see cref="TaskCatalog.Global"/>) and those declared
+/// by the running task (set by the host around each task's code); outside a task, those of any task.
 /// </summary>
 public sealed class ArgumentScope(TaskCatalog catalog)
 {
     public TaskInfo? Current { get; internal set; }
 
     public TaskArgumentAttribute Require(string name) =>
-        Find(ArgumentNames.Declared, name)
+        Find(catalog.Global, name)
         ?? (
             Current is null
                 ? catalog.All.Select(t => t.Argument(name)).FirstOrDefault(a => a is not null)

@@ -1,14 +1,18 @@
 using System.Reflection;
+using Cake.Cli;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Core.Scripting;
 
 namespace Build.Host;
 
 /// <summary>
-/// A small stand-in for Cake.Frosting's <c>CakeHost</c>, on top of Cake.Core's real <see cref="CakeEngine"/>:
-/// discovers task classes, registers them with their attributes, parses the command line and runs the target.
-/// Exit codes: 0 success, 1 a task failed, 2 bad command line (unknown target, verbosity, environment...).
+/// A small stand-in for Cake.Frosting's <c>CakeHost</c>, on top of Cake.Core's real <see cref="CakeEngine"/> and
+/// Cake.Cli's script hosts (the run, <c>--dryrun</c> and <c>--tree</c>, as Frosting uses them): parses and checks
+/// the command line, makes the app's context (<see cref="UseContext{T}"/>), registers the task classes with
+/// their attributes and runs the targets.
+/// Exit codes: 0 success, 1 a task failed, 2 bad command line (unknown target, argument or value...).
 /// </summary>
 public sealed class BuildHost
 {
@@ -19,9 +23,10 @@ public sealed class BuildHost
     private IConsole? _console;
     private Assembly _assembly = typeof(BuildHost).Assembly;
     private Type[]? _taskTypes;
-    private string? _root;
-    private Func<BuildContext, FrostingLifetime<BuildContext>>? _lifetime;
-    private Func<BuildContext, FrostingTaskLifetime<BuildContext>>? _taskLifetime;
+    private Type _contextType = typeof(FrostingContext);
+    private string? _workingDirectory;
+    private IFrostingLifetime<ISetupContext, ITeardownContext>? _lifetime;
+    private IFrostingLifetime<ITaskSetupContext, ITaskTeardownContext>? _taskLifetime;
     private Func<string, string?> _getVariable = Environment.GetEnvironmentVariable;
     private Func<bool> _isTerminal = () => !Console.IsOutputRedirected;
 
@@ -33,8 +38,18 @@ public sealed class BuildHost
     /// <summary>Use exactly these task classes (tests).</summary>
     public BuildHost UseTasks(params Type[] taskTypes) => With(() => _taskTypes = taskTypes);
 
-    public BuildHost UseRootDirectory(string root) => With(() => _root = root);
+    /// <summary>
+    /// The context the tasks receive: the app's own type, with a constructor taking the host's
+    /// <see cref="ICakeContext"/> (as in Frosting). The arguments it declares with <c>[TaskArgument]</c> are
+    /// accepted for every target. Default: <see cref="FrostingContext"/>.
+    /// </summary>
+    public BuildHost UseContext<T>()
+        where T : FrostingContext => With(() => _contextType = typeof(T));
 
+    /// <summary>Cake's working directory (default: the process's).</summary>
+    public BuildHost UseWorkingDirectory(string path) => With(() => _workingDirectory = path);
+
+    /// <summary>The variables the host and the app context read at start (<c>NO_COLOR</c>...); tests pass their own.</summary>
     public BuildHost UseEnvironmentVariables(Func<string, string?> getVariable) =>
         With(() => _getVariable = getVariable);
 
@@ -42,11 +57,12 @@ public sealed class BuildHost
     public BuildHost UseTerminal(bool isTerminal) => With(() => _isTerminal = () => isTerminal);
 
     public BuildHost UseLifetime<T>()
-        where T : FrostingLifetime<BuildContext>, new() => With(() => _lifetime = _ => new T());
+        where T : IFrostingLifetime<ISetupContext, ITeardownContext>, new() =>
+        With(() => _lifetime = new T());
 
     public BuildHost UseTaskLifetime<T>()
-        where T : FrostingTaskLifetime<BuildContext>, new() =>
-        With(() => _taskLifetime = _ => new T());
+        where T : IFrostingLifetime<ITaskSetupContext, ITaskTeardownContext>, new() =>
+        With(() => _taskLifetime = new T());
 
     public int Run(IReadOnlyList<string> args, CancellationToken cancellation = default) =>
         RunAsync(args, cancellation).GetAwaiter().GetResult();
@@ -66,29 +82,30 @@ public sealed class BuildHost
         TaskCatalog catalog;
         try
         {
-            commandLine = CommandLine.Parse(args, _getVariable);
-            catalog = new TaskCatalog(_taskTypes ?? TaskCatalog.Discover(_assembly));
-            if (commandLine.Help || commandLine.Description || commandLine.Tree)
+            commandLine = CommandLine.Parse(args);
+            catalog = new TaskCatalog(_taskTypes ?? TaskCatalog.Discover(_assembly), _contextType);
+            if (commandLine.Help)
             {
-                PrintInformation(console, commandLine, catalog);
+                HelpPrinter.Usage(console, catalog);
                 return Success;
             }
-            // A target given on the command line is checked first; the implied Default after the arguments,
-            // so that a misspelt --target is reported as such.
-            if (commandLine.Arguments.ContainsKey(ArgumentNames.Target))
+            if (commandLine.Description)
             {
-                CheckTargets(commandLine, catalog);
+                HelpPrinter.Targets(console, catalog);
+                return Success;
             }
-            var problems = ArgumentCheck.Problems(commandLine, catalog);
+            // --tree prints every target whatever the command line says; the rest runs only checked arguments.
+            var problems = commandLine.Tree
+                ? Array.Empty<string>()
+                : ArgumentCheck.Problems(commandLine, catalog);
+            foreach (var problem in problems)
+            {
+                console.WriteErrorLine("Error: " + problem);
+            }
             if (problems.Count > 0)
             {
-                foreach (var problem in problems)
-                {
-                    console.WriteErrorLine("Error: " + problem);
-                }
                 return UsageError;
             }
-            CheckTargets(commandLine, catalog);
         }
         catch (UsageException e)
         {
@@ -96,124 +113,131 @@ public sealed class BuildHost
             return UsageError;
         }
 
-        var root =
-            _root
-            ?? BuildPaths.FindRoot(AppContext.BaseDirectory)
-            ?? BuildPaths.FindRoot(Directory.GetCurrentDirectory());
-        if (root is null)
-        {
-            console.WriteErrorLine(
-                "Error: cannot find the repository root (a folder with global.json and build/Build.csproj); run ./build.sh from the repository."
-            );
-            return UsageError;
-        }
-
-        var services = new CakeServices(console, commandLine.Verbosity, new DirectoryPath(root));
+        var services = new CakeServices(
+            console,
+            commandLine.Verbosity,
+            new DirectoryPath(_workingDirectory ?? Directory.GetCurrentDirectory())
+        );
         var scope = new ArgumentScope(catalog);
-        var context = new BuildContext(
+        FrostingContext context = new(
             services,
-            commandLine,
-            new BuildPaths(new DirectoryPath(root)),
+            new BuildArguments(commandLine.Arguments, scope),
             catalog,
-            scope,
+            _getVariable,
             cancellation
         );
         var engine = new CakeEngine(services.Data, services.Log);
-        var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var instances = Register(engine, catalog, context, scope, skipped);
-        var strategy = new ExecutionStrategy(
-            services.Log,
-            new CakeReportPrinter(console, context),
-            commandLine.DryRun,
-            name => instances.TryGetValue(name, out var task) ? task.SkippedMessage : null
-        );
-        var late = catalog
-            .Plan(commandLine.Targets, commandLine.Exclusive)
-            .Where(t => instances[t.Name] is ICheckArguments)
-            .SelectMany(t =>
-                As(
-                    scope,
-                    t,
-                    () => ((ICheckArguments)instances[t.Name]).ArgumentProblems(context).ToArray()
-                )
-            )
-            .Distinct()
-            .ToArray();
-        scope.Current = null;
-        if (late.Length > 0)
+        if (commandLine.Tree)
         {
-            foreach (var problem in late)
-            {
-                console.WriteErrorLine("Error: " + problem);
-            }
-            return UsageError;
-        }
-        var settings = new ExecutionSettings().SetTargets(commandLine.Targets);
-        if (commandLine.Exclusive)
-        {
-            settings.UseExclusiveTarget();
+            var tree = new TreeScriptHost(engine, context, console);
+            Register(tree, catalog, context, scope, _ => false);
+            await tree.RunTargetsAsync(commandLine.Targets);
+            return Success;
         }
 
+        var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            await engine.RunTargetAsync(context, strategy, settings);
-            PrintReport(console, context, strategy.Report);
-            if (commandLine.DryRun)
+            if (_contextType != typeof(FrostingContext))
             {
-                console.WriteLine(
-                    $"Dry run: {strategy.DryRunCount} task(s) would run; nothing was executed."
-                );
+                context = (FrostingContext)Activator.CreateInstance(_contextType, context)!;
             }
+            var printer = new CakeReportPrinter(console, context);
+            ScriptHost host = commandLine.DryRun
+                ? new DryRunScriptHost<FrostingContext>(engine, context, services.Log)
+                : new BuildScriptHost<FrostingContext>(
+                    engine,
+                    new DefaultExecutionStrategy(services.Log, printer),
+                    context,
+                    printer,
+                    services.Configuration,
+                    services.Log
+                );
+            var instances = Register(
+                host,
+                catalog,
+                context,
+                scope,
+                name => skipped.Add(name) && !commandLine.Targets.Contains(name, skipped.Comparer)
+            );
+            // Values only a task can check (against the repository): every task to run, before any runs.
+            var late = catalog
+                .Plan(commandLine.Targets, commandLine.Exclusive)
+                .SelectMany(t =>
+                    As(scope, t, () => instances[t.Name].ArgumentProblems(context).ToArray())
+                )
+                .Distinct()
+                .ToArray();
+            scope.Current = null;
+            if (late.Length > 0)
+            {
+                Array.ForEach(late, p => console.WriteErrorLine("Error: " + p));
+                return UsageError;
+            }
+            if (commandLine.Exclusive)
+            {
+                host.Settings.UseExclusiveTarget();
+            }
+            await host.RunTargetsAsync(commandLine.Targets);
             return Success;
         }
         catch (Exception exception)
         {
-            PrintReport(console, context, strategy.Report);
             // Cake refuses to run a target whose own criteria is false; say why, in our words.
-            var skippedTarget = commandLine.Targets.FirstOrDefault(skipped.Contains);
             if (
-                skippedTarget is not null
-                && Unwrap(exception) is CakeException { InnerException: null }
+                commandLine.Targets.FirstOrDefault(skipped.Contains) is { } target
+                && ErrorText.Unwrap(exception) is CakeException { InnerException: null }
             )
             {
-                var reason = instances[skippedTarget].SkippedMessage;
-                exception = new BuildException(
-                    $"Target {skippedTarget} was skipped: {(reason.Length > 0 ? reason : "its condition is false")}."
-                );
+                var reason = catalog.Find(target) is { } t ? Skipped(t) : "";
+                exception = new BuildException($"Target {target} was skipped: {reason}.");
             }
-            PrintError(console, commandLine.Verbosity, exception);
-            return Unwrap(exception) is UsageException ? UsageError : Failure;
+            ErrorText.Print(console, commandLine.Verbosity, exception);
+            return ErrorText.Unwrap(exception) is UsageException ? UsageError : Failure;
         }
     }
 
+    private readonly Dictionary<string, IFrostingTask> _instances = new(
+        StringComparer.OrdinalIgnoreCase
+    );
+
+    /// <summary>Why <paramref name="task"/> was skipped: its SkippedMessage, else a generic reason.</summary>
+    private string Skipped(TaskInfo task) =>
+        _instances.TryGetValue(task.Name, out var i) && i.SkippedMessage.Length > 0
+            ? i.SkippedMessage
+            : "its condition is false";
+
+    /// <summary>
+    /// Registers every task with <paramref name="host"/> (as Frosting's engine does): dependencies, ShouldRun as
+    /// the criteria (a skipped dependency is logged with its reason when <paramref name="logSkip"/> says so),
+    /// OnError, Finally, ContinueOnError; then the lifetimes. While a task's code runs, it may read only the
+    /// arguments it declares (<see cref="ArgumentScope"/>).
+    /// </summary>
     private Dictionary<string, IFrostingTask> Register(
-        CakeEngine engine,
+        ScriptHost host,
         TaskCatalog catalog,
-        BuildContext context,
+        FrostingContext context,
         ArgumentScope scope,
-        HashSet<string> skipped
+        Func<string, bool> logSkip
     )
     {
-        var instances = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
+        _instances.Clear();
         foreach (var info in catalog.All)
         {
             var task = (IFrostingTask)Activator.CreateInstance(info.Type)!;
-            instances[info.Name] = task;
-            var builder = engine.RegisterTask(info.Name).Description(info.Description);
-            // Declared dependencies first, then those declared from the other side with IsDependeeOf, so a
-            // task's own order is kept (Cake's IsDependeeOf would put the dependee first).
-            foreach (var dependency in catalog.DependenciesOf(info))
+            _instances[info.Name] = task;
+            var builder = host.Task(info.Name).Description(info.Description);
+            foreach (var dependency in info.Dependencies)
             {
                 builder.IsDependentOn(dependency);
             }
-            // While a task's code runs, it may read only the arguments it declares (ArgumentScope).
             builder
                 .WithCriteria(ctx =>
-                    As(scope, info, () => task.ShouldRun(ctx)) || !skipped.Add(info.Name)
+                    As(scope, info, () => task.ShouldRun(ctx)) || SkipLogged(context, info, logSkip)
                 )
                 .Does(ctx => As(scope, info, () => task.RunAsync(ctx)))
                 .ReportError(exception =>
-                    As(scope, info, () => task.OnError(Unwrap(exception), context))
+                    As(scope, info, () => task.OnError(ErrorText.Unwrap(exception), context))
                 )
                 .Finally(ctx => As(scope, info, () => task.Finally(ctx)));
             if (info.ContinueOnError)
@@ -221,20 +245,27 @@ public sealed class BuildHost
                 builder.ContinueOnError();
             }
         }
+        if (_lifetime is { } lifetime)
+        {
+            host.Setup(info => lifetime.Setup(context, info));
+            host.Teardown(info => lifetime.Teardown(context, info));
+        }
+        if (_taskLifetime is { } taskLifetime)
+        {
+            host.TaskSetup(info => taskLifetime.Setup(context, info));
+            host.TaskTeardown(info => taskLifetime.Teardown(context, info));
+        }
+        return _instances;
+    }
 
-        if (_lifetime is not null)
+    /// <summary>Logs why a dependency is skipped (the run goes on); always false, the criteria's answer.</summary>
+    private bool SkipLogged(ICakeContext context, TaskInfo task, Func<string, bool> logSkip)
+    {
+        if (logSkip(task.Name))
         {
-            var lifetime = _lifetime(context);
-            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
+            context.Log.Information("Skipping task {0}: {1}", task.Name, Skipped(task));
         }
-        if (_taskLifetime is not null)
-        {
-            var taskLifetime = _taskLifetime(context);
-            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(context, info));
-            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
-        }
-        return instances;
+        return false;
     }
 
     private static T As<T>(ArgumentScope scope, TaskInfo task, Func<T> action)
@@ -248,73 +279,6 @@ public sealed class BuildHost
         scope.Current = task;
         action();
     }
-
-    private static void CheckTargets(CommandLine commandLine, TaskCatalog catalog)
-    {
-        foreach (var target in commandLine.Targets)
-        {
-            if (catalog.Find(target) is null)
-            {
-                throw new UsageException(
-                    $"Unknown target '{target}'. Valid targets: {string.Join(", ", catalog.All.Select(t => t.Name))}."
-                );
-            }
-        }
-    }
-
-    private static void PrintInformation(
-        IConsole console,
-        CommandLine commandLine,
-        TaskCatalog catalog
-    )
-    {
-        if (commandLine.Help)
-        {
-            HelpPrinter.Usage(console);
-        }
-        else if (commandLine.Description)
-        {
-            HelpPrinter.Targets(console, catalog);
-        }
-        else
-        {
-            var explicitTargets = commandLine.Arguments.ContainsKey(ArgumentNames.Target)
-                ? commandLine.Targets
-                : null;
-            if (explicitTargets is not null)
-            {
-                CheckTargets(commandLine, catalog);
-            }
-            HelpPrinter.Tree(console, catalog, explicitTargets);
-        }
-    }
-
-    private static void PrintReport(IConsole console, ICakeContext context, CakeReport report)
-    {
-        if (!report.IsEmpty && context.Log.Verbosity > Verbosity.Quiet)
-        {
-            new CakeReportPrinter(console, context).Write(report);
-        }
-    }
-
-    private static void PrintError(IConsole console, Verbosity verbosity, Exception exception)
-    {
-        var cause = Unwrap(exception);
-        console.WriteErrorLine("Error: " + ErrorText.Describe(cause));
-        if (verbosity == Verbosity.Diagnostic)
-        {
-            console.WriteErrorLine(cause.ToString());
-        }
-    }
-
-    internal static Exception Unwrap(Exception exception) =>
-        exception switch
-        {
-            AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
-            CakeReportException { InnerException: { } inner } => Unwrap(inner),
-            TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
-            _ => exception,
-        };
 
     private BuildHost With(Action change)
     {

@@ -1,3 +1,5 @@
+using Cake.Cli;
+using Cake.Core;
 using Cake.Core.Diagnostics;
 
 namespace Build.Host;
@@ -11,33 +13,13 @@ public sealed record CommandLine(
     bool Tree,
     bool Description,
     bool Help,
-    DeployEnvironment Environment,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments
 )
 {
     public const string DefaultTarget = "Default";
 
-    private static readonly IReadOnlyDictionary<string, Verbosity> Verbosities = new Dictionary<
-        string,
-        Verbosity
-    >(StringComparer.OrdinalIgnoreCase)
-    {
-        ["quiet"] = Verbosity.Quiet,
-        ["q"] = Verbosity.Quiet,
-        ["minimal"] = Verbosity.Minimal,
-        ["m"] = Verbosity.Minimal,
-        ["normal"] = Verbosity.Normal,
-        ["n"] = Verbosity.Normal,
-        ["verbose"] = Verbosity.Verbose,
-        ["diagnostic"] = Verbosity.Diagnostic,
-        ["diag"] = Verbosity.Diagnostic,
-    };
-
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with one line on bad input.</summary>
-    public static CommandLine Parse(
-        IReadOnlyList<string> args,
-        Func<string, string?> getEnvironmentVariable
-    )
+    public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
@@ -79,9 +61,17 @@ public sealed record CommandLine(
         string? Last(string name) => values.TryGetValue(name, out var v) ? v[^1] : null;
         bool Flag(string name) => Last(name) is { } v && ParseBool(name, v);
 
+        // Cake's own names and one-letter forms (quiet/q ... diagnostic/d), as Frosting reads them.
         var verbosityText = Last(ArgumentNames.Verbosity);
         var verbosity = Verbosity.Normal;
-        if (verbosityText is not null && !Verbosities.TryGetValue(verbosityText, out verbosity))
+        try
+        {
+            if (verbosityText is not null)
+            {
+                verbosity = (Verbosity)new VerbosityConverter().ConvertFrom(verbosityText)!;
+            }
+        }
+        catch (CakeException)
         {
             throw new UsageException(
                 $"Unknown verbosity '{verbosityText}'. Valid values: quiet, minimal, normal, verbose, diagnostic."
@@ -96,13 +86,6 @@ public sealed record CommandLine(
             targets = [DefaultTarget];
         }
 
-        var envArgument = Last(ArgumentNames.Env);
-        var environment =
-            envArgument is not null ? DeployEnvironments.Parse(envArgument, "--env")
-            : getEnvironmentVariable(ArgumentNames.EnvVariable) is { Length: > 0 } fromVariable
-                ? DeployEnvironments.Parse(fromVariable, ArgumentNames.EnvVariable)
-            : DeployEnvironment.Dev;
-
         return new CommandLine(
             targets,
             verbosity,
@@ -111,7 +94,6 @@ public sealed record CommandLine(
             Flag(ArgumentNames.Tree),
             Flag(ArgumentNames.Description),
             Flag(ArgumentNames.Help),
-            environment,
             values.ToDictionary(
                 kv => kv.Key,
                 kv => (IReadOnlyList<string>)kv.Value,

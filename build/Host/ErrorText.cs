@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Cake.Core;
+using Cake.Core.Diagnostics;
 
 namespace Build.Host;
 
@@ -8,6 +11,27 @@ namespace Build.Host;
 /// </summary>
 public static partial class ErrorText
 {
+    /// <summary>The one line (and, at <c>--verbosity=diagnostic</c>, the exception with its stack trace).</summary>
+    public static void Print(IConsole console, Verbosity verbosity, Exception exception)
+    {
+        var cause = Unwrap(exception);
+        console.WriteErrorLine("Error: " + Describe(cause));
+        if (verbosity == Verbosity.Diagnostic)
+        {
+            console.WriteErrorLine(cause.ToString());
+        }
+    }
+
+    /// <summary>The failure itself, out of the wrappers Cake and reflection put around it.</summary>
+    public static Exception Unwrap(Exception exception) =>
+        exception switch
+        {
+            AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+            CakeReportException { InnerException: { } inner } => Unwrap(inner),
+            TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+            _ => exception,
+        };
+
     public static string Describe(Exception cause)
     {
         var line = cause switch

@@ -15,6 +15,9 @@ public interface IFrostingTask
     void OnError(Exception exception, ICakeContext context);
 
     void Finally(ICakeContext context);
+
+    /// <summary>The problems <see cref="ICheckArguments{TContext}"/> finds, if the task implements it.</summary>
+    IEnumerable<string> ArgumentProblems(ICakeContext context);
 }
 
 /// <summary>An asynchronous task. Override <see cref="RunAsync(TContext)"/>.</summary>
@@ -31,14 +34,24 @@ public abstract class AsyncFrostingTask<TContext> : IFrostingTask
 
     public virtual void Finally(TContext context) { }
 
-    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync((TContext)context);
+    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync(Of(context));
 
-    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((TContext)context);
+    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun(Of(context));
 
     void IFrostingTask.OnError(Exception exception, ICakeContext context) =>
-        OnError(exception, (TContext)context);
+        OnError(exception, Of(context));
 
-    void IFrostingTask.Finally(ICakeContext context) => Finally((TContext)context);
+    void IFrostingTask.Finally(ICakeContext context) => Finally(Of(context));
+
+    IEnumerable<string> IFrostingTask.ArgumentProblems(ICakeContext context) =>
+        this is ICheckArguments<TContext> check ? check.ArgumentProblems(Of(context)) : [];
+
+    private TContext Of(ICakeContext context) =>
+        context is TContext typed
+            ? typed
+            : throw new BuildException(
+                $"Internal error: task {GetType().Name} needs a {typeof(TContext).Name}, but the host made a {context.GetType().Name}: call UseContext<{typeof(TContext).Name}>() on the host."
+            );
 }
 
 /// <summary>A synchronous task. Override <see cref="Run(TContext)"/>.</summary>
@@ -54,20 +67,46 @@ public abstract class FrostingTask<TContext> : AsyncFrostingTask<TContext>
     }
 }
 
-/// <summary>Hooks around the whole run (mirrors Cake.Frosting's FrostingLifetime).</summary>
-public abstract class FrostingLifetime<TContext>
+/// <summary>
+/// A task whose argument values can only be checked against the repository or the machine (e.g. the names of
+/// the test projects). The host calls it for every task that will run, before any of them runs, and reports
+/// every problem at once with exit code 2.
+/// </summary>
+public interface ICheckArguments<in TContext>
+{
+    IEnumerable<string> ArgumentProblems(TContext context);
+}
+
+/// <summary>Hooks around the run or around each task, whatever the context type (what the host calls).</summary>
+public interface IFrostingLifetime<in TSetup, in TTeardown>
+{
+    void Setup(ICakeContext context, TSetup info);
+
+    void Teardown(ICakeContext context, TTeardown info);
+}
+
+/// <summary>Setup and Teardown for one context type; the two lifetimes below differ only in what they wrap.</summary>
+public abstract class FrostingLifetime<TContext, TSetup, TTeardown>
+    : IFrostingLifetime<TSetup, TTeardown>
     where TContext : ICakeContext
 {
-    public virtual void Setup(TContext context, ISetupContext info) { }
+    public virtual void Setup(TContext context, TSetup info) { }
 
-    public virtual void Teardown(TContext context, ITeardownContext info) { }
+    public virtual void Teardown(TContext context, TTeardown info) { }
+
+    void IFrostingLifetime<TSetup, TTeardown>.Setup(ICakeContext context, TSetup info) =>
+        Setup((TContext)context, info);
+
+    void IFrostingLifetime<TSetup, TTeardown>.Teardown(ICakeContext context, TTeardown info) =>
+        Teardown((TContext)context, info);
 }
+
+/// <summary>Hooks around the whole run (mirrors Cake.Frosting's FrostingLifetime).</summary>
+public abstract class FrostingLifetime<TContext>
+    : FrostingLifetime<TContext, ISetupContext, ITeardownContext>
+    where TContext : ICakeContext;
 
 /// <summary>Hooks around each task (mirrors Cake.Frosting's FrostingTaskLifetime).</summary>
 public abstract class FrostingTaskLifetime<TContext>
-    where TContext : ICakeContext
-{
-    public virtual void Setup(TContext context, ITaskSetupContext info) { }
-
-    public virtual void Teardown(TContext context, ITaskTeardownContext info) { }
-}
+    : FrostingLifetime<TContext, ITaskSetupContext, ITaskTeardownContext>
+    where TContext : ICakeContext;

@@ -2,17 +2,21 @@ using Cake.Core;
 
 namespace Build.Host;
 
-/// <summary>Prints <c>--help</c>, <c>--description</c> (the target list) and <c>--tree</c>.</summary>
+/// <summary>
+/// Prints <c>--help</c> and <c>--description</c> (also the Default target): the targets with their arguments.
+/// Cake.Cli's DescriptionScriptHost lists names and descriptions only, so this one stays (<c>--tree</c> and
+/// <c>--dryrun</c> are Cake.Cli's).
+/// </summary>
 public static class HelpPrinter
 {
-    public static void Usage(IConsole console)
+    public static void Usage(IConsole console, TaskCatalog catalog)
     {
         console.WriteLine(
             "Usage: ./build.sh [--target=<Target>] [options] [--<argument>=<value> ...]"
         );
         console.WriteLine("");
         console.WriteLine("Options:");
-        foreach (var argument in ArgumentNames.Declared)
+        foreach (var argument in catalog.Global)
         {
             var aliases = ArgumentNames
                 .Aliases.Where(a => a.Value == argument.Name)
@@ -61,52 +65,6 @@ public static class HelpPrinter
             foreach (var argument in task.Arguments)
             {
                 WriteArgument(console, argument);
-            }
-        }
-    }
-
-    /// <summary>The dependency tree of every target that no other target depends on.</summary>
-    public static void Tree(
-        IConsole console,
-        TaskCatalog catalog,
-        IReadOnlyList<string>? roots = null
-    )
-    {
-        var dependedOn = catalog
-            .All.SelectMany(catalog.DependenciesOf)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var starts = roots is { Count: > 0 }
-            ? roots.Select(catalog.Find).OfType<TaskInfo>()
-            : catalog.All.Where(t => !dependedOn.Contains(t.Name));
-        foreach (var task in starts)
-        {
-            console.WriteLine(task.Name);
-            WriteChildren(console, catalog, task, "", [task.Name]);
-            console.WriteLine("");
-        }
-    }
-
-    private static void WriteChildren(
-        IConsole console,
-        TaskCatalog catalog,
-        TaskInfo task,
-        string indent,
-        HashSet<string> path
-    )
-    {
-        var children = catalog.DependenciesOf(task);
-        for (var i = 0; i < children.Count; i++)
-        {
-            var last = i == children.Count - 1;
-            var child = catalog.Find(children[i]);
-            var cycle = !path.Add(children[i]);
-            console.WriteLine(
-                $"{indent}{(last ? "└── " : "├── ")}{children[i]}{(child is null ? " (missing!)" : cycle ? " (cycle!)" : "")}"
-            );
-            if (child is not null && !cycle)
-            {
-                WriteChildren(console, catalog, child, indent + (last ? "    " : "│   "), path);
-                path.Remove(children[i]);
             }
         }
     }

@@ -63,13 +63,3 @@ public sealed class TaskArgumentsFromAttribute(Type type) : Attribute
 {
     public Type Type { get; } = type;
 }
-
-/// <summary>
-/// A task whose argument values can only be checked against the repository or the machine (e.g. the names of
-/// the test projects). The host calls it for every task that will run, before any of them runs, and reports
-/// every problem at once with exit code 2.
-/// </summary>
-public interface ICheckArguments
-{
-    IEnumerable<string> ArgumentProblems(BuildContext context);
-}

@@ -21,13 +21,6 @@ public sealed class IsDependentOnAttribute(Type task) : Attribute
     public Type Task { get; } = task;
 }
 
-/// <summary>The annotated task becomes a dependency of <see cref="Task"/>.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class IsDependeeOfAttribute(Type task) : Attribute
-{
-    public Type Task { get; } = task;
-}
-
 /// <summary>A failure of the annotated task is reported but does not stop the run.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ContinueOnErrorAttribute : Attribute { }

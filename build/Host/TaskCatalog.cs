@@ -8,7 +8,6 @@ public sealed record TaskInfo(
     string Description,
     Type Type,
     IReadOnlyList<string> Dependencies,
-    IReadOnlyList<string> Dependees,
     bool ContinueOnError,
     IReadOnlyList<TaskArgumentAttribute> Arguments
 )
@@ -23,8 +22,13 @@ public sealed class TaskCatalog
 {
     private readonly Dictionary<string, TaskInfo> _byName;
 
-    public TaskCatalog(IEnumerable<Type> taskTypes)
+    /// <param name="taskTypes">The task classes.</param>
+    /// <param name="contextType">The app's context, whose <c>[TaskArgument]</c>s every target accepts.</param>
+    public TaskCatalog(IEnumerable<Type> taskTypes, Type? contextType = null)
     {
+        Global = contextType is null
+            ? ArgumentNames.Declared
+            : [.. ArgumentNames.Declared, .. ArgumentsOf(contextType)];
         var infos = taskTypes.Select(Describe).ToList();
         _byName = new Dictionary<string, TaskInfo>(StringComparer.OrdinalIgnoreCase);
         foreach (var info in infos)
@@ -41,17 +45,13 @@ public sealed class TaskCatalog
 
     public IReadOnlyList<TaskInfo> All { get; }
 
+    /// <summary>Arguments of every target: the host's switches, then those the app's context declares.</summary>
+    public IReadOnlyList<TaskArgumentAttribute> Global { get; }
+
     public TaskInfo? Find(string name) => _byName.GetValueOrDefault(name);
 
-    /// <summary>The task's dependencies, including those declared from the other side with IsDependeeOf.</summary>
-    public IReadOnlyList<string> DependenciesOf(TaskInfo task) =>
-        task
-            .Dependencies.Concat(
-                All.Where(t => t.Dependees.Contains(task.Name, StringComparer.OrdinalIgnoreCase))
-                    .Select(t => t.Name)
-            )
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+    /// <summary>The task's dependencies, in the order declared on it (<see cref="IsDependentOnAttribute"/>).</summary>
+    public IReadOnlyList<string> DependenciesOf(TaskInfo task) => task.Dependencies;
 
     /// <summary>Concrete task classes in <paramref name="assembly"/>.</summary>
     public static IEnumerable<Type> Discover(Assembly assembly) =>
@@ -124,7 +124,6 @@ public sealed class TaskCatalog
             type.GetCustomAttributes<IsDependentOnAttribute>()
                 .Select(a => NameOf(a.Task))
                 .ToArray(),
-            type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => NameOf(a.Task)).ToArray(),
             type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null,
             ArgumentsOf(type)
         );

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -23,7 +22,6 @@ public sealed partial class SecretMasker
     /// </summary>
     public const int MinLineLength = 4;
 
-    private static readonly ConditionalWeakTable<object, SecretMasker> PerOwner = new();
     private static readonly JsonSerializerOptions Relaxed = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -31,21 +29,6 @@ public sealed partial class SecretMasker
 
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
     private string[] _ordered = [];
-
-    /// <summary>
-    /// The masker of one build run (one per context object). For a build context it also masks everything
-    /// the build writes to the console, whichever target writes it.
-    /// </summary>
-    public static SecretMasker For(object owner) =>
-        PerOwner.GetValue(
-            owner,
-            o =>
-            {
-                var masker = new SecretMasker();
-                (o as Build.Host.BuildContext)?.AddOutputFilter(masker.Apply);
-                return masker;
-            }
-        );
 
     /// <summary>Registers a secret value and its printed forms; values shorter than 4 characters are masked too.</summary>
     public void Add(string? secret)

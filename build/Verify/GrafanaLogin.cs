@@ -1,6 +1,6 @@
 using Build.Docker;
+using Build.Lifecycle;
 using Build.Stack;
-using Build.Tasks.Lifecycle;
 
 namespace Build.Verify;
 

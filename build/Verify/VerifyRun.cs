@@ -1,7 +1,7 @@
 using Build.Docker;
 using Build.Host;
+using Build.Lifecycle;
 using Build.Stack;
-using Build.Tasks.Lifecycle;
 
 namespace Build.Verify;
 

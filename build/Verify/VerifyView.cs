@@ -1,5 +1,5 @@
 using Build.Health;
-using Build.Tasks.Lifecycle;
+using Build.Lifecycle;
 using Spectre.Console;
 
 namespace Build.Verify;

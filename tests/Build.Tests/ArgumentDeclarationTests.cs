@@ -9,7 +9,10 @@ namespace Build.Tests;
 public sealed partial class ArgumentDeclarationTests
 {
     private static readonly Assembly BuildAssembly = typeof(BuildHost).Assembly;
-    private static readonly TaskCatalog Catalog = new(TaskCatalog.Discover(BuildAssembly));
+    private static readonly TaskCatalog Catalog = new(
+        TaskCatalog.Discover(BuildAssembly),
+        typeof(BuildContext)
+    );
 
     private static IEnumerable<string> TargetNames() => Catalog.All.Select(t => t.Name);
 
@@ -106,7 +109,7 @@ public sealed partial class ArgumentDeclarationTests
     {
         var declared = Catalog
             .All.SelectMany(t => t.Arguments.Select(a => (Task: t.Name, Argument: a)))
-            .Concat(ArgumentNames.Declared.Select(a => (Task: "host", Argument: a)));
+            .Concat(Catalog.Global.Select(a => (Task: "host", Argument: a)));
         foreach (var (task, argument) in declared)
         {
             var where = $"{task} --{argument.Name}";
@@ -122,7 +125,7 @@ public sealed partial class ArgumentDeclarationTests
                 Assert.That(value, Is.InRange(argument.Min, argument.Max), where);
             }
         }
-        var hostNames = ArgumentNames.Declared.Select(a => a.Name).ToHashSet();
+        var hostNames = Catalog.Global.Select(a => a.Name).ToHashSet();
         Assert.That(
             declared.Where(d => d.Task != "host" && hostNames.Contains(d.Argument.Name)),
             Is.Empty,

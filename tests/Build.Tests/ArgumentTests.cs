@@ -170,12 +170,14 @@ public sealed class ArgumentTests
     }
 
     [Test]
-    public void Help_prints_the_host_switches_from_their_declarations()
+    public void Help_prints_the_host_and_context_switches_from_their_declarations()
     {
         var (exitCode, console) = HostFixture.Run(Samples, "--help");
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
-        foreach (var argument in ArgumentNames.Declared)
+        var contextArguments = TaskCatalog.ArgumentsOf(typeof(BuildContext));
+        Assert.That(contextArguments.Select(a => a.Name), Does.Contain(BuildContext.Env));
+        foreach (var argument in ArgumentNames.Declared.Concat(contextArguments))
         {
             Assert.That(console.Out, Does.Contain(argument.Usage + " "));
             Assert.That(console.Out, Does.Contain(argument.Description));

@@ -106,7 +106,8 @@ public sealed class BuildPs1Tests
         var dryRun = BuildPs1("--target", "Up", "--dryrun");
         Assert.That(dryRun.ExitCode, Is.EqualTo(0), dryRun.Error);
         Assert.That(dryRun.Output, Does.Contain("Preflight").And.Contain("Validate"));
-        Assert.That(dryRun.Output, Does.Match(@"Dry run: [2-9]\d* task\(s\) would run"));
+        Assert.That(dryRun.Output, Does.Match(@"\n[2-9]\d*\. Up\b"));
+        Assert.That(dryRun.Output, Does.Contain("No tasks were actually executed."));
     }
 
     private (int ExitCode, string Output, string Error) BuildPs1(params string[] args) =>

@@ -16,11 +16,9 @@ public sealed class ColourTests
     {
         // A console that claims ANSI support, as Cake's does whenever TERM is set.
         var console = new FakeConsole { SupportAnsiEscapeCodes = true };
-        new BuildHost()
-            .UseConsole(console)
+        HostFixture
+            .Host(console, name => name == "NO_COLOR" ? noColor : null)
             .UseTasks(typeof(Gated), typeof(AfterGated))
-            .UseRootDirectory(HostFixture.RepositoryRoot)
-            .UseEnvironmentVariables(name => name == "NO_COLOR" ? noColor : null)
             .UseTerminal(terminal)
             .Run(["--target=AfterGated"]);
         return console.All;
@@ -53,7 +51,7 @@ public sealed class ColourTests
         );
 
         Assert.That(exitCode, Is.EqualTo(0), error);
-        Assert.That(output, Does.Contain("Dry run: 5 task(s) would run"));
+        Assert.That(output, Does.Contain("5. Up").And.Contain("No tasks were actually executed."));
         Assert.That(output + error, Does.Not.Contain(Escape));
     }
 }

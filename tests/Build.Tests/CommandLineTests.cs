@@ -6,7 +6,7 @@ namespace Build.Tests;
 [TestFixture]
 public sealed class CommandLineTests
 {
-    private static CommandLine Parse(params string[] args) => CommandLine.Parse(args, _ => null);
+    private static CommandLine Parse(params string[] args) => CommandLine.Parse(args);
 
     [Test]
     public void Defaults()
@@ -15,7 +15,6 @@ public sealed class CommandLineTests
 
         Assert.That(line.Targets, Is.EqualTo(new[] { "Default" }));
         Assert.That(line.Verbosity, Is.EqualTo(Verbosity.Normal));
-        Assert.That(line.Environment, Is.EqualTo(DeployEnvironment.Dev));
         Assert.That(
             line.DryRun || line.Exclusive || line.Tree || line.Description || line.Help,
             Is.False
@@ -41,30 +40,6 @@ public sealed class CommandLineTests
     public void Several_targets_keep_their_order()
     {
         Assert.That(Parse("--target=A", "--target=B").Targets, Is.EqualTo(new[] { "A", "B" }));
-    }
-
-    [Test]
-    public void Environment_comes_from_the_argument_then_INFISICAL_ENV()
-    {
-        Assert.That(
-            CommandLine.Parse([], v => v == "INFISICAL_ENV" ? "staging" : null).Environment,
-            Is.EqualTo(DeployEnvironment.Staging)
-        );
-        Assert.That(
-            CommandLine
-                .Parse(["--env=prod"], v => v == "INFISICAL_ENV" ? "staging" : null)
-                .Environment,
-            Is.EqualTo(DeployEnvironment.Prod)
-        );
-        var error = Assert.Throws<UsageException>(() =>
-            CommandLine.Parse([], v => v == "INFISICAL_ENV" ? "qa" : null)
-        );
-        Assert.That(
-            error!.Message,
-            Is.EqualTo(
-                "Unknown environment 'qa' (from INFISICAL_ENV). Valid values: dev, staging, prod."
-            )
-        );
     }
 
     [Test]

@@ -30,7 +30,7 @@ public sealed class HostTests
     public void Clear() => Journal.Entries.Clear();
 
     [Test]
-    public void Runs_dependencies_first_including_those_declared_with_IsDependeeOf()
+    public void Runs_every_dependency_once_before_its_dependent()
     {
         var (exitCode, _) = HostFixture.Run(Samples, "--target=Package");
 
@@ -49,12 +49,42 @@ public sealed class HostTests
     }
 
     [Test]
-    public void Declared_dependencies_run_before_those_added_with_IsDependeeOf()
+    public void Dependencies_run_in_the_order_they_are_declared()
     {
         var (exitCode, _) = HostFixture.Run(Samples, "--target=Package");
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
         Assert.That(Journal.Entries, Is.EqualTo(new[] { "Restore", "Compile", "Lint", "Package" }));
+    }
+
+    [Test]
+    public void Lifetimes_run_around_the_run_and_around_each_task_with_the_app_context()
+    {
+        var console = new FakeConsole();
+        var exitCode = HostFixture
+            .Host(console)
+            .UseTasks(Samples)
+            .UseLifetime<SampleLifetime>()
+            .UseTaskLifetime<SampleTaskLifetime>()
+            .Run(["--target=Compile"]);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success), console.All);
+        Assert.That(
+            Journal.Entries,
+            Is.EqualTo(
+                new[]
+                {
+                    "Setup:Compile:dev",
+                    "Before:Restore",
+                    "Restore",
+                    "After:Restore",
+                    "Before:Compile",
+                    "Compile",
+                    "After:Compile",
+                    "Teardown:True",
+                }
+            )
+        );
     }
 
     [Test]
@@ -107,7 +137,7 @@ public sealed class HostTests
         Assert.That(Journal.Entries, Is.Empty);
         var listed = System.Text.RegularExpressions.Regex.Matches(
             console.Out,
-            @"^(\d)\. (\w+)  \(dry run: not executed\)",
+            @"^(\d)\. (\w+)\r?$",
             System.Text.RegularExpressions.RegexOptions.Multiline
         );
         Assert.That(
@@ -115,10 +145,7 @@ public sealed class HostTests
             Is.EqualTo(new[] { 1, 2, 3, 4 })
         );
         AssertValidOrder(listed.Select(m => m.Groups[2].Value).ToList());
-        Assert.That(
-            console.Out,
-            Does.Contain("Dry run: 4 task(s) would run; nothing was executed.")
-        );
+        Assert.That(console.Out, Does.Contain("No tasks were actually executed."));
     }
 
     [Test]
@@ -310,15 +337,88 @@ public sealed class HostTests
     }
 
     [Test]
-    public void Tree_prints_the_dependency_graph()
+    public void Tree_prints_the_dependency_graph_of_every_target_nothing_depends_on()
     {
-        var (exitCode, console) = HostFixture.Run(Samples, "--tree", "--target=Package");
+        var (exitCode, console) = HostFixture.Run(Samples, "--tree");
 
         Assert.That(exitCode, Is.EqualTo(BuildHost.Success));
         Assert.That(Journal.Entries, Is.Empty);
+        var tree = console.Out.ReplaceLineEndings("\n");
+        Assert.That(tree, Does.Contain("Package\n├─Compile\n│ └─Restore\n└─Lint\n"));
+        Assert.That(tree, Does.Contain("AfterBroken\n└─Broken\n"));
+        Assert.That(tree, Does.Not.Contain("\nCompile\n"), "Compile is under Package only");
+    }
+
+    [TestCase(null, null, "dev")]
+    [TestCase("staging", null, "staging")]
+    [TestCase("staging", "--env=prod", "prod")]
+    public void The_environment_comes_from_env_then_INFISICAL_ENV_then_dev(
+        string? variable,
+        string? argument,
+        string expected
+    )
+    {
+        string[] args = argument is null ? ["--target=Probe"] : ["--target=Probe", argument];
+        var (exitCode, console) = HostFixture.RunWith(
+            name => name == BuildContext.EnvVariable ? variable : null,
+            Samples,
+            args
+        );
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success), console.All);
+        Assert.That(Journal.Entries, Does.Contain($"env={expected}"));
+    }
+
+    [Test]
+    public void A_bad_INFISICAL_ENV_is_one_line_and_exit_code_2()
+    {
+        var (exitCode, console) = HostFixture.RunWith(
+            name => name == BuildContext.EnvVariable ? "qa" : null,
+            Samples,
+            "--target=Probe"
+        );
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.UsageError));
         Assert.That(
-            console.Out.ReplaceLineEndings("\n"),
-            Does.Contain("Package\n├── Compile\n│   └── Restore\n└── Lint\n")
+            console.Error.TrimEnd(),
+            Is.EqualTo(
+                "Error: Unknown environment 'qa' (from INFISICAL_ENV). Valid values: dev, staging, prod."
+            )
+        );
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [Test]
+    public void The_host_makes_the_context_the_app_asks_for_and_its_arguments_count_for_every_target()
+    {
+        var console = new FakeConsole();
+        var exitCode = new BuildHost()
+            .UseConsole(console)
+            .UseContext<SampleContext>()
+            .UseTasks(typeof(Counted), typeof(AfterCounted))
+            .UseEnvironmentVariables(_ => null)
+            .Run(["--target=AfterCounted", "--step=5"]);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Success), console.All);
+        Assert.That(Journal.Entries, Is.EqualTo(new[] { "Counted=5", "AfterCounted=10" }));
+    }
+
+    [Test]
+    public void A_task_for_another_context_is_an_internal_error_naming_UseContext()
+    {
+        var console = new FakeConsole();
+        var exitCode = new BuildHost()
+            .UseConsole(console)
+            .UseTasks(typeof(Counted))
+            .UseEnvironmentVariables(_ => null)
+            .Run(["--target=Counted"]);
+
+        Assert.That(exitCode, Is.EqualTo(BuildHost.Failure));
+        Assert.That(
+            console.Error,
+            Does.Contain(
+                "Error: Internal error: task Counted needs a SampleContext, but the host made a FrostingContext: call UseContext<SampleContext>() on the host."
+            )
         );
     }
 

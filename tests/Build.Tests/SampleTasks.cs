@@ -1,5 +1,6 @@
 using Build.Host;
 using Cake.Common;
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Tests;
@@ -38,16 +39,16 @@ public sealed class Compile : AsyncFrostingTask<BuildContext>
 }
 
 [TaskName(nameof(Package))]
-[TaskDescription("Sample: runs after Compile.")]
+[TaskDescription("Sample: runs after Compile and Lint.")]
 [IsDependentOn(typeof(Compile))]
+[IsDependentOn(typeof(Lint))]
 public sealed class Package : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => Journal.Add(nameof(Package));
 }
 
 [TaskName(nameof(Lint))]
-[TaskDescription("Sample: declares itself a dependency of Package.")]
-[IsDependeeOf(typeof(Package))]
+[TaskDescription("Sample: a second dependency of Package.")]
 public sealed class Lint : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => Journal.Add(nameof(Lint));
@@ -211,4 +212,59 @@ public sealed class Sneaky : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>
         Journal.Add($"open={context.Args.Get("open")}");
+}
+
+/// <summary>A context defined by the app (here: the test), not by the host: state as a plain property.</summary>
+[TaskArgument(
+    "step",
+    "How much each counted task adds.",
+    Kind = ArgumentKind.Number,
+    Default = "1",
+    Min = 1,
+    Max = 9
+)]
+public sealed class SampleContext(ICakeContext context) : FrostingContext(context)
+{
+    public int Count { get; set; }
+}
+
+[TaskName(nameof(Counted))]
+[TaskDescription("Sample: adds --step to the context's count.")]
+public sealed class Counted : FrostingTask<SampleContext>
+{
+    public override void Run(SampleContext context)
+    {
+        context.Count += context.Args.GetInt("step");
+        Journal.Add($"Counted={context.Count}");
+    }
+}
+
+[TaskName(nameof(AfterCounted))]
+[TaskDescription("Sample: sees the count Counted left in the same context, adds --step again.")]
+[IsDependentOn(typeof(Counted))]
+public sealed class AfterCounted : FrostingTask<SampleContext>
+{
+    public override void Run(SampleContext context)
+    {
+        context.Count += context.Args.GetInt("step");
+        Journal.Add($"AfterCounted={context.Count}");
+    }
+}
+
+public sealed class SampleLifetime : FrostingLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ISetupContext info) =>
+        Journal.Add($"Setup:{info.TargetTask.Name}:{context.DeployEnvironment.Slug()}");
+
+    public override void Teardown(BuildContext context, ITeardownContext info) =>
+        Journal.Add($"Teardown:{info.Successful}");
+}
+
+public sealed class SampleTaskLifetime : FrostingTaskLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ITaskSetupContext info) =>
+        Journal.Add($"Before:{info.Task.Name}");
+
+    public override void Teardown(BuildContext context, ITaskTeardownContext info) =>
+        Journal.Add($"After:{info.Task.Name}");
 }

@@ -1,3 +1,4 @@
+using Build;
 using Build.Host;
 
 namespace Rules.Tests;

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Build;
 using Build.Host;
 
 namespace Rules.Tests;
@@ -16,7 +17,8 @@ public sealed class TestRulesTargetTests
         var exitCode = new BuildHost()
             .UseConsole(console)
             .UseAssembly(typeof(BuildHost).Assembly)
-            .UseRootDirectory(Fixtures.Root)
+            .UseContext<BuildContext>()
+            .UseWorkingDirectory(Fixtures.Root)
             .UseEnvironmentVariables(_ => null)
             .Run(["--target=TestRules", "--verbosity=normal", .. args]);
         return (exitCode, console.All);

@@ -1,3 +1,4 @@
+using Build.Text;
 using Build.Validation;
 using Build.Validation.Model;
 using Build.Validation.Reference;

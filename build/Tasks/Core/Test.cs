@@ -11,8 +11,9 @@ namespace Build.Tasks.Core;
 
 [TaskName(nameof(Test))]
 [TaskDescription(
-    "Runs every test project under tests/ (and the targets that declare themselves part of Test); --project=A,B and --filter=EXPR narrow it."
+    "Runs TestRules, then every test project under tests/; --project=A,B and --filter=EXPR narrow the projects."
 )]
+[IsDependentOn(typeof(Build.Tasks.Rules.TestRules))]
 [TaskArgument(
     TestArguments.Project,
     "Only these test projects (e.g. Build.Tests), comma-separated.",
@@ -20,12 +21,10 @@ namespace Build.Tasks.Core;
     Default = "all"
 )]
 [TaskArgument(TestArguments.Filter, "A dotnet test --filter expression passed to every project.")]
-public sealed class Test : FrostingTask<BuildContext>, ICheckArguments
+public sealed class Test : FrostingTask<BuildContext>, ICheckArguments<BuildContext>
 {
     /// <summary>Unknown project names are refused before any task (TestRules included) runs.</summary>
-    public IEnumerable<string> ArgumentProblems(BuildContext context) => Problems(context);
-
-    private static IEnumerable<string> Problems(BuildContext context)
+    public IEnumerable<string> ArgumentProblems(BuildContext context)
     {
         var names = AllProjects(context)
             .Select(p => p.GetFilenameWithoutExtension().FullPath)
@@ -107,14 +106,11 @@ public sealed class Test : FrostingTask<BuildContext>, ICheckArguments
         {
             return all;
         }
+        // Every name is known: the host asked ArgumentProblems before any task ran.
         var byName = all.ToDictionary(
             p => p.GetFilenameWithoutExtension().FullPath,
             StringComparer.OrdinalIgnoreCase
         );
-        if (Problems(context).FirstOrDefault() is { } problem)
-        {
-            throw new UsageException(problem);
-        }
         return wanted.Select(w => byName[Find(byName.Keys, w)!]).Distinct().ToList();
     }
 

@@ -1,7 +1,6 @@
 using Build.Docker;
 using Build.Host;
 using Build.Image;
-using Build.Tasks.Lifecycle;
 using Build.Tools;
 using Cake.Common.Diagnostics;
 
@@ -12,7 +11,6 @@ namespace Build.Tasks.Image;
     "Builds Caro's container image from caro/Dockerfile (tags caro-demo:<content hash> and caro-demo:local); skips when nothing changed. --base-image=/CARO_BASE_IMAGE override the base; --no-build reuses the last image."
 )]
 [IsDependentOn(typeof(CaroPublish))]
-[IsDependeeOf(typeof(Up))]
 [TaskArgumentsFrom(typeof(ImageScope))]
 public sealed class CaroImage : AsyncFrostingTask<BuildContext>
 {

@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -11,7 +12,7 @@ public sealed class Down : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         var (containers, networks) = await session.Docker.RemoveProjectAsync(
             session.Project,

@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Lifecycle;
 using Build.Secrets;
 
 namespace Build.Tasks.Lifecycle;
@@ -12,7 +13,7 @@ public sealed class EnvCheck : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         var resolved = await session.Secrets.ResolveAsync(session.Cancellation);
         var table = new TextTable("VARIABLE", "STATUS", "VALUE", "SOURCE");
         foreach (var v in resolved.Variables)

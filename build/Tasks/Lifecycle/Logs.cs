@@ -1,5 +1,6 @@
 using Build.Docker;
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -23,7 +24,7 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         var tail = context.Args.GetInt(LifecycleArguments.Tail);
         var follow = context.Args.Flag(LifecycleArguments.Follow);

@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Lifecycle;
 using Build.Secrets;
 
 namespace Build.Tasks.Lifecycle;
@@ -12,7 +13,7 @@ public sealed class Preflight : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         var resolved = await CheckAsync(session);
         session.Info(
             $"Preflight: Docker engine reachable, {(await session.ComposeAsync()).Flavor} compose, {resolved.Variables.Count(v => v.IsSet)} variable(s) resolved for {context.DeployEnvironment.Slug()} ({(session.SecretsMode == SecretsMode.Local ? "local development secrets" : "Infisical")})."

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Docker;
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class Ps : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         var compose = session.LoadComposeWithoutSecrets();
         var containers = await session.Docker.ProjectContainersAsync(

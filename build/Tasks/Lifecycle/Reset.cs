@@ -1,5 +1,6 @@
 using Build.Docker;
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class Reset : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         // The data folder is shared by every project started from this stack folder (--project-name only names the
         // containers), and anything else may bind-mount it: ask the engine who mounts it, whatever the project. A

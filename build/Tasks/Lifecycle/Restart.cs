@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -10,7 +11,5 @@ namespace Build.Tasks.Lifecycle;
 public sealed class Restart : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>
-        StackSession
-            .For(context)
-            .Info($"Restart: project {StackSession.For(context).Project} restarted.");
+        context.Stack.Info($"Restart: project {context.Stack.Project} restarted.");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Build.Docker;
 using Build.Health;
 using Build.Host;
+using Build.Lifecycle;
 using Build.Secrets;
 using Build.Tools;
 using Build.Validation.Model;
@@ -15,6 +16,7 @@ namespace Build.Tasks.Lifecycle;
 )]
 [IsDependentOn(typeof(Preflight))]
 [IsDependentOn(typeof(Build.Tasks.Stack.Validate))]
+[IsDependentOn(typeof(Build.Tasks.Image.CaroImage))]
 [TaskArgumentsFrom(typeof(StackSession))]
 [TaskArgumentsFrom(typeof(StackHealth))]
 [TaskArgumentsFrom(typeof(ServiceSelection))]
@@ -29,7 +31,7 @@ public sealed class Up : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var stopwatch = Stopwatch.StartNew();
-        var session = StackSession.For(context);
+        var session = context.Stack;
 
         // Preflight (engine, compose, secrets: its own task, repeated cheaply here for --exclusive), then ports
         // and data directories.

@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Lifecycle;
 
 namespace Build.Tasks.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var session = StackSession.For(context);
+        var session = context.Stack;
         await session.Docker.EnsureEngineAsync(session.Cancellation);
         var compose = session.LoadComposeWithoutSecrets();
         // A failing service's last log lines are printed: masked with the secrets the containers hold.

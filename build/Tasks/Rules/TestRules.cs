@@ -9,7 +9,6 @@ namespace Build.Tasks.Rules;
 [TaskDescription(
     "Checks and unit-tests the Mimir alert rules of every tenant (mimirtool rules check/lint, promtool check/test rules); --promtool=PATH and --mimirtool=PATH pick the tools, --strict fails on a skipped tool, --junit=PATH writes JUnit XML."
 )]
-[IsDependeeOf(typeof(Build.Tasks.Core.Test))]
 [TaskArgument(
     RulesArguments.Promtool,
     "Path of the promtool binary.",

@@ -73,7 +73,9 @@ public sealed class Validate : FrostingTask<BuildContext>
             StackDirectory = StackDirectory(context),
             Layers = Layers(context),
             Strict = context.Args.Flag(ValidateArguments.Strict),
-            CheckerTimeout = TimeSpan.FromSeconds(CheckerTimeout(context)),
+            CheckerTimeout = TimeSpan.FromSeconds(
+                context.Args.GetInt(ValidateArguments.CheckerTimeout)
+            ),
             EnginePaths = ValidateArguments
                 .ToolPaths.Where(e => context.Args.Get(e) is { Length: > 0 })
                 .ToDictionary(
@@ -129,11 +131,6 @@ public sealed class Validate : FrostingTask<BuildContext>
             );
         }
         return full;
-    }
-
-    private static int CheckerTimeout(BuildContext context)
-    {
-        return context.Args.GetInt(ValidateArguments.CheckerTimeout);
     }
 
     private static IReadOnlySet<int> Layers(BuildContext context)

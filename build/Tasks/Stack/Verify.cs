@@ -1,5 +1,5 @@
 using Build.Host;
-using Build.Tasks.Lifecycle;
+using Build.Lifecycle;
 using Build.Verify;
 
 namespace Build.Tasks.Stack;
@@ -12,6 +12,5 @@ namespace Build.Tasks.Stack;
 [TaskArgumentsFrom(typeof(VerifyRun))]
 public sealed class Verify : AsyncFrostingTask<BuildContext>
 {
-    public override Task RunAsync(BuildContext context) =>
-        VerifyRun.RunAsync(StackSession.For(context));
+    public override Task RunAsync(BuildContext context) => VerifyRun.RunAsync(context.Stack);
 }

@@ -122,7 +122,7 @@ public static class AlloyChecks
                 report.Error(
                     path,
                     expr.Pos,
-                    $"reference to undefined component: {name}{Reference.EditDistance.Hint(guess, ids)}"
+                    $"reference to undefined component: {name}{EditDistance.Hint(guess, ids)}"
                 );
             }
         }

@@ -1,3 +1,4 @@
+using Build;
 using Build.Host;
 using Build.Image;
 using EndToEnd.Tests.Support;

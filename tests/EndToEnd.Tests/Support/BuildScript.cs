@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Build;
 using Build.Docker;
 using Build.Host;
 using Build.Tools;

@@ -1,3 +1,4 @@
+using Build;
 using Build.Docker;
 using Build.Host;
 using Build.Secrets;

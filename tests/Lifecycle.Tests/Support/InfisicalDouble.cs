@@ -73,7 +73,7 @@ public sealed class InfisicalDouble : IDisposable
 public static class TestPaths
 {
     public static string Root { get; } =
-        Build.Host.BuildPaths.FindRoot(AppContext.BaseDirectory)
+        Build.BuildPaths.FindRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("repository root not found");
 
     public static string Tests => Path.Combine(Root, "tests", "Lifecycle.Tests");

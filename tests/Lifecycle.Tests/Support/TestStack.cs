@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Build;
 using Build.Host;
 
 namespace Lifecycle.Tests.Support;
@@ -45,7 +46,8 @@ public sealed class TestStack : IDisposable
         var exitCode = new BuildHost()
             .UseConsole(console)
             .UseAssembly(typeof(BuildHost).Assembly)
-            .UseRootDirectory(Root)
+            .UseContext<BuildContext>()
+            .UseWorkingDirectory(Root)
             .UseEnvironmentVariables(hostVariables)
             .Run([.. args, $"--project-name={Project}", "--exclusive"], cancellation);
         Environment.CurrentDirectory = workingDirectory;

@@ -1,4 +1,6 @@
-namespace Build.Host;
+using Build.Host;
+
+namespace Build;
 
 /// <summary>The environment a target works against (Infisical environment slug in lower case).</summary>
 public enum DeployEnvironment

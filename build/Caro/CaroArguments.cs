@@ -1,4 +1,4 @@
-namespace Build.Tasks.Caro;
+namespace Build.Caro;
 
 /// <summary>Arguments of the Caro targets.</summary>
 public static class CaroArguments

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Build.Docker;
 using Build.Host;
@@ -8,11 +7,12 @@ using Build.Tools;
 using Build.Validation.Model;
 using Cake.Common.Diagnostics;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>
 /// What every lifecycle target shares in one run: project name, compose file, docker and compose CLIs, the secrets
-/// and the masker every printed line goes through. One per build context, so Restart's Down and Up share it.
+/// and the masker every printed line goes through. One per run (<see cref="BuildContext.Stack"/>), so Restart's
+/// Down and Up share it.
 /// </summary>
 [TaskArgument(
     LifecycleArguments.ComposeFile,
@@ -32,15 +32,15 @@ namespace Build.Tasks.Lifecycle;
 )]
 public sealed partial class StackSession
 {
-    private static readonly ConditionalWeakTable<BuildContext, StackSession> Sessions = new();
     private ComposeCli? _compose;
     private EnvironmentCatalog? _catalog;
     private StackSecrets? _secrets;
 
-    private StackSession(BuildContext context)
+    /// <summary>Made once per run by <see cref="BuildContext.Stack"/>.</summary>
+    internal StackSession(BuildContext context)
     {
         Context = context;
-        Masker = SecretMasker.For(context);
+        Masker = context.Masker;
         Runner = new CommandRunner();
         Docker = new DockerCli(Runner);
         Project = ReadProjectName(context);
@@ -61,9 +61,6 @@ public sealed partial class StackSession
             context.DeployEnvironment
         );
     }
-
-    public static StackSession For(BuildContext context) =>
-        Sessions.GetValue(context, c => new StackSession(c));
 
     public BuildContext Context { get; }
     public SecretMasker Masker { get; }

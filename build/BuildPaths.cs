@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace Build.Host;
+namespace Build;
 
 /// <summary>The repository's well-known folders, all absolute.</summary>
 public sealed class BuildPaths(DirectoryPath root)

@@ -3,7 +3,7 @@ using Build.Health;
 using Build.Secrets;
 using Build.Validation.Model;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>Up's last step when Mimir runs: each tenant's Alertmanager configuration, with its Slack webhook.</summary>
 public static class StackAlertmanager

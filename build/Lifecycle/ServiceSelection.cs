@@ -1,7 +1,7 @@
 using Build.Host;
 using Build.Image;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary><c>--services</c>: the services a target works on (Up, WaitHealthy, and Caro's image for Up).</summary>
 [TaskArgument(

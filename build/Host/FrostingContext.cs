@@ -7,18 +7,21 @@ using Cake.Core.Tooling;
 namespace Build.Host;
 
 /// <summary>
-/// The context every task receives: a real Cake context (so Cake.Common's aliases work) plus the parsed
-/// command line, the repository paths and the task catalog. Like Cake.Frosting's FrostingContext, it adapts
-/// a <see cref="CakeContext"/> (which is sealed).
+/// What the host gives every task: a real Cake context (so Cake.Common's aliases work) plus the checked build
+/// arguments, the console, the task catalog and the Ctrl+C token. Like Cake.Frosting's FrostingContext, an app
+/// derives its own context from it (<c>BuildHost.UseContext&lt;T&gt;()</c>) with a constructor taking an
+/// <see cref="ICakeContext"/>, and keeps its state there as plain properties.
 /// </summary>
-public sealed class BuildContext : CakeContextAdapter
+public class FrostingContext : CakeContextAdapter
 {
-    internal BuildContext(
+    private readonly FilteringConsole _console;
+    private readonly Func<string, string?> _hostVariable;
+
+    internal FrostingContext(
         CakeServices services,
-        CommandLine commandLine,
-        BuildPaths paths,
+        BuildArguments arguments,
         TaskCatalog tasks,
-        ArgumentScope arguments,
+        Func<string, string?> hostVariable,
         CancellationToken cancellation
     )
         : base(
@@ -38,24 +41,38 @@ public sealed class BuildContext : CakeContextAdapter
             )
         )
     {
-        Console = services.Console;
         _console = services.Console;
-        CommandLine = commandLine;
-        Paths = paths;
+        _hostVariable = hostVariable;
+        Args = arguments;
         Tasks = tasks;
         CancellationToken = cancellation;
-        Args = new BuildArguments(commandLine.Arguments, arguments);
+    }
+
+    /// <summary>An app's context: <paramref name="context"/> is the one the host made (as in Frosting).</summary>
+    public FrostingContext(ICakeContext context)
+        : base(context)
+    {
+        var host =
+            context as FrostingContext
+            ?? throw new ArgumentException(
+                "An app context wraps the context the host passes to its constructor.",
+                nameof(context)
+            );
+        _console = host._console;
+        _hostVariable = host._hostVariable;
+        Args = host.Args;
+        Tasks = host.Tasks;
+        CancellationToken = host.CancellationToken;
     }
 
     /// <summary>The console the build writes to (tests pass a fake one).</summary>
-    public IConsole Console { get; }
+    public IConsole Console => _console;
 
-    private readonly FilteringConsole _console;
-
-    public CommandLine CommandLine { get; }
-    public BuildPaths Paths { get; }
     public BuildArguments Args { get; }
     public TaskCatalog Tasks { get; }
+
+    /// <summary>Cancelled on Ctrl+C; pass it to anything that waits.</summary>
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>
     /// Every text the build writes to the console passes through <paramref name="filter"/> from now on
@@ -63,20 +80,11 @@ public sealed class BuildContext : CakeContextAdapter
     /// </summary>
     public void AddOutputFilter(Func<string, string> filter) => _console.AddFilter(filter);
 
-    /// <summary>Cancelled on Ctrl+C; pass it to anything that waits.</summary>
-    public CancellationToken CancellationToken { get; }
-
-    public DeployEnvironment DeployEnvironment => CommandLine.Environment;
-    public bool DryRun => CommandLine.DryRun;
-    public Verbosity Verbosity => Log.Verbosity;
-
-    /// <summary>True on a CI machine (<c>CI=true</c>, as GitHub Actions and this project's CI set it).</summary>
-    public bool IsCI =>
-        string.Equals(
-            Environment.GetEnvironmentVariable("CI"),
-            "true",
-            StringComparison.OrdinalIgnoreCase
-        );
+    /// <summary>
+    /// A variable of the environment the host was started in (<c>BuildHost.UseEnvironmentVariables</c>; tests
+    /// pass their own), for what an app context decides once at start (e.g. the deploy environment).
+    /// </summary>
+    public string? HostVariable(string name) => _hostVariable(name);
 }
 
 /// <summary>The Cake.Core services a context needs; what Cake.Frosting's host wires up through DI.</summary>
@@ -96,12 +104,12 @@ internal sealed class CakeServices : IServiceProvider
         };
         Globber = new Globber(FileSystem, Environment);
         Log = new CakeBuildLog(console, verbosity);
-        // Left empty on purpose: tasks read arguments through BuildContext.Args, whose reads are checked
+        // Left empty on purpose: tasks read arguments through FrostingContext.Args, whose reads are checked
         // against the task's declarations; Cake's Argument<T> alias would bypass that (build/Host/README.md).
         Arguments = new CakeArguments(
             Array.Empty<string>().ToLookup(n => n, n => n, StringComparer.OrdinalIgnoreCase)
         );
-        Configuration = new EmptyConfiguration();
+        Configuration = new HostConfiguration(verbosity);
         Tools = new ToolLocator(
             Environment,
             new ToolRepository(Environment),
@@ -128,9 +136,11 @@ internal sealed class CakeServices : IServiceProvider
 
     public object? GetService(Type serviceType) => serviceType.IsInstanceOfType(this) ? this : null;
 
-    private sealed class EmptyConfiguration : ICakeConfiguration
+    /// <summary>Cake's settings: none, except that <c>--verbosity=quiet</c> also leaves out the task report.</summary>
+    private sealed class HostConfiguration(Verbosity verbosity) : ICakeConfiguration
     {
-        public string? GetValue(string key) => null;
+        public string? GetValue(string key) =>
+            key == "Settings_NoReport" && verbosity == Verbosity.Quiet ? "true" : null;
     }
 
     /// <summary>Tools come from the tool manifest or the machine, never from #tool directives.</summary>

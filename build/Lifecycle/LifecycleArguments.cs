@@ -1,4 +1,4 @@
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>Arguments of the stack lifecycle targets (EnvCheck, Up, Down, Restart, Ps, Logs, Reset, WaitHealthy).</summary>
 public static class LifecycleArguments

@@ -1,4 +1,4 @@
-namespace Build.Validation.Reference;
+namespace Build.Text;
 
 /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions) for "did you mean" hints.</summary>
 public static class EditDistance

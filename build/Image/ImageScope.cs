@@ -1,8 +1,7 @@
 using Build.Host;
-using Build.Image;
-using Build.Tasks.Lifecycle;
+using Build.Lifecycle;
 
-namespace Build.Tasks.Image;
+namespace Build.Image;
 
 /// <summary>When CaroPublish and CaroImage have nothing to do: <c>--no-build</c>, or <c>--services</c> without Caro.</summary>
 [TaskArgument(

@@ -3,7 +3,7 @@ using Build.Health;
 using Build.Host;
 using Build.Validation.Model;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Lifecycle;
 
 /// <summary>WaitHealthy's logic, shared by the WaitHealthy and Up targets.</summary>
 [TaskArgument(

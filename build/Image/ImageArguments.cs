@@ -1,6 +1,6 @@
-using Build.Tasks.Lifecycle;
+using Build.Lifecycle;
 
-namespace Build.Tasks.Image;
+namespace Build.Image;
 
 /// <summary>Arguments of CaroPublish, CaroImage and BaseImage.</summary>
 public static class ImageArguments

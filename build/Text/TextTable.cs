@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Build.Tasks.Lifecycle;
+namespace Build.Text;
 
 /// <summary>A plain aligned text table (works in CI logs and in captured test output, unlike a live view).</summary>
 public sealed class TextTable(params string[] headers)
