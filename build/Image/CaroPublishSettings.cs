@@ -27,15 +27,37 @@ namespace Build.Image;
 /// NativeAOT was not tried: EF Core 9's InMemory provider and Pomelo do not support it (EF Core's AOT support
 /// needs compiled models and precompiled queries, still experimental in 9), and it needs clang.
 /// </summary>
-public sealed record CaroPublishSettings(bool ReadyToRun)
+public sealed record CaroPublishSettings(ReadyToRunMode ReadyToRun)
 {
     /// <summary>The measured default (see above).</summary>
-    public const bool DefaultReadyToRun = true;
+    public const ReadyToRunMode DefaultReadyToRun = ReadyToRunMode.Startup;
 
     public const string Runtime = "linux-x64";
 
     /// <summary>The executable in the publish folder; the image runs it as <c>/app/Caro</c>.</summary>
     public const string BinaryName = "Caro";
+
+    /// <summary>The values of <c>--ready-to-run=</c>, in the order of <see cref="ReadyToRunMode"/>.</summary>
+    public static readonly string[] ModeNames = Enum.GetNames<ReadyToRunMode>()
+        .Select(n => n.ToLowerInvariant())
+        .ToArray();
+
+    public static ReadyToRunMode ParseMode(string? value)
+    {
+        if (value is null)
+        {
+            return DefaultReadyToRun;
+        }
+        var index = Array.FindIndex(
+            ModeNames,
+            n => n.Equals(value, StringComparison.OrdinalIgnoreCase)
+        );
+        return index >= 0
+            ? (ReadyToRunMode)index
+            : throw new UsageException(
+                $"--ready-to-run={value}: use {string.Join(", ", ModeNames)}."
+            );
+    }
 
     /// <summary>
     /// MSBuild properties of the publish. <paramref name="paths"/> places obj/ and bin/ under .build/ so this
@@ -57,10 +79,16 @@ public sealed record CaroPublishSettings(bool ReadyToRun)
             new("BaseIntermediateOutputPath", work + "/obj/"),
             new("BaseOutputPath", work + "/bin/"),
         };
-        if (ReadyToRun)
+        if (ReadyToRun != ReadyToRunMode.None)
         {
-            // Precompiled code: a third of the start-up CPU, twice the size (see above).
+            // Precompiled code: a third of the start-up CPU (see above).
             list.Add(new("PublishReadyToRun", "true"));
+        }
+        if (ReadyToRun == ReadyToRunMode.Startup)
+        {
+            // Only the methods of the recorded start-up profile (CaroPublish.targets hands it to crossgen2).
+            list.Add(new("PublishReadyToRunCrossgen2ExtraArgs", "--partial"));
+            list.Add(new("CaroStartupProfile", StartupProfile(paths)));
         }
         return list;
     }
@@ -91,4 +119,25 @@ public sealed record CaroPublishSettings(bool ReadyToRun)
 
     public static string TargetsFile(BuildPaths paths) =>
         paths.Build.CombineWithFilePath("Image/CaroPublish.targets").FullPath;
+
+    /// <summary>The start-up profile (.mibc) recorded for <see cref="ReadyToRunMode.Startup"/>.</summary>
+    public static string StartupProfile(BuildPaths paths) =>
+        Path.Combine(WorkDirectory(paths), "startup.mibc");
+
+    /// <summary>Where the not precompiled Caro whose start-up is profiled is published.</summary>
+    public static string ProfilingDirectory(BuildPaths paths) =>
+        Path.Combine(WorkDirectory(paths), "profiling");
+}
+
+/// <summary>How much of Caro is precompiled (crossgen2 ReadyToRun); the rest is compiled by the JIT at run time.</summary>
+public enum ReadyToRunMode
+{
+    /// <summary>The methods Caro runs from its start until it is ready, recorded by running it once (the default).</summary>
+    Startup,
+
+    /// <summary>Everything: fastest start, largest image.</summary>
+    Full,
+
+    /// <summary>Nothing: smallest image, everything is compiled at run time.</summary>
+    None,
 }
