@@ -4,28 +4,37 @@ namespace Build.Image;
 
 /// <summary>
 /// How Caro is published for its container image, and where. Chosen by measurement of the real Caro (2 cores;
-/// "CPU" = CPU seconds the process used until /health/ready answered 200, which machine load does not inflate;
-/// "ready" = wall time from `docker run` to ready, idle machine, median of 5, bench/image.sh):
+/// "CPU" = CPU seconds the container used until /health/ready answered 200, which machine load inflates far less
+/// than wall time; "ready" = wall time from `docker run` to ready; bench/image.sh, whose --all prints these rows).
+/// The three --ready-to-run modes side by side in one run (trimmed, compressed single file on the 5.4 MB host
+/// base; median of 3 starts; load average ~35 from other builds on the 2 cores, so "ready" is inflated):
 /// <code>
-/// variant (self-contained, single file)   binary  image    ready   CPU    RSS     API (member, deck, card, review)
-/// trimmed + ReadyToRun, compressed *       42 MB   48 MB    0.80 s  0.68 s 104 MB  works (EndToEnd.Tests)
-/// trimmed, compressed (--ready-to-run=false) 21 MB 27 MB    1.56 s  1.79 s 72 MB   works (EndToEnd.Tests)
-/// trimmed, uncompressed                    35 MB   41 MB    -       2.3 s  73 MB   (ready)
-/// trimmed + ReadyToRun, uncompressed       83 MB   89 MB    -       0.55 s 93 MB   (ready)
-/// not trimmed, compressed                  57 MB   63 MB    -       1.7 s  157 MB  works
-/// not trimmed, uncompressed                111 MB  116 MB   -       1.25 s 105 MB  (ready)
-/// fully trimmed (nothing kept whole)       21 MB   27 MB    -       -      -       works (InMemory)
+/// --ready-to-run=  binary   image    CPU to ready  ready (loaded)  precompiled
+/// startup *        24.5 MB  29.9 MB  1.13 s        4.2 s           the ~17 000 methods run until ready
+/// full             42.4 MB  47.8 MB  1.48 s        9.4 s           everything (one composite image)
+/// none             21.7 MB  27.2 MB  5.27 s        29 s            nothing (all JIT)
 /// </code>
-/// ("(ready)": only readiness checked.) No variant meets both the 30 MB image and the 1 s ready targets:
-/// trimming strips the framework's precompiled code, so a trimmed Caro JITs for ~1.8 CPU-seconds at start;
-/// ReadyToRun puts it back at twice the size. * The default is ReadyToRun: it meets the 1 s ready target (every
-/// Up, restart and healthcheck waits on it), which weighs more than 20 MB of image; the cold publish costs ~64 s
-/// instead of ~24 s (skipped when nothing changed). --ready-to-run=false gives the 27 MB image.
+/// Earlier, idle machine, median of 5: full 0.80 s ready / 0.68 s CPU, none 1.56 s / 1.79 s. startup took 0.76x
+/// full's CPU in the run above (0.91 s vs 1.17 s in a second run on the host), so on an idle machine it is
+/// expected at or under full's 0.80 s; that idle figure is still to be taken with bench/image.sh.
+/// * The default is startup, the only mode that meets both targets (image at most 30 MB, ready within 1 s):
+/// trimming strips the framework's own precompiled code, so a trimmed Caro without ReadyToRun JITs ~17 000 methods
+/// before it is ready (~1.8 CPU-s idle); full ReadyToRun puts code for every method back (twice the image), and
+/// spends more CPU than startup decompressing the larger bundle. startup runs the not precompiled publish once until
+/// ready with the JIT's method list on (build/Image/Startup), and crossgen2 --partial precompiles exactly that list.
+/// What startup still compiles at run time: IL stubs (P/Invoke, ~100), lambda_method (expression trees that EF
+/// Core and DI compile at run time), tier-1 recompiles of hot methods, and some generic instantiations the profile
+/// cannot name; the margin under 30 MB is ~0.1 MB, so a much longer start-up path needs a new measurement.
+/// The cold publish runs the trimmer once and crossgen2 on the profile only (about as long as full).
+/// Earlier measurements (idle, before the mode existed): trimmed uncompressed 35 MB binary / 2.3 s CPU; trimmed +
+/// ReadyToRun uncompressed 83 MB / 0.55 s; not trimmed compressed 57 MB / 1.7 s; not trimmed uncompressed 111 MB /
+/// 1.25 s; fully trimmed (nothing kept whole) 21 MB, works on InMemory.
 /// Keeping EF Core, its providers and Caro whole costs 0.5 MB: full trimming broke a prototype with the same
 /// packages (MissingMethodException in EF Core's change tracker, System.Text.Json losing record constructors)
 /// and would leave the MySQL path (Pomelo, MySqlConnector), which no container test exercises, to chance.
-/// NativeAOT was not tried: EF Core 9's InMemory provider and Pomelo do not support it (EF Core's AOT support
-/// needs compiled models and precompiled queries, still experimental in 9), and it needs clang.
+/// NativeAOT was not tried: EF Core 9's NativeAOT support is experimental and rests on precompiled LINQ queries
+/// (C# interceptors, relational providers), which neither the InMemory provider nor Pomelo offers, and this
+/// machine has no clang (which NativeAOT links with).
 /// </summary>
 public sealed record CaroPublishSettings(ReadyToRunMode ReadyToRun)
 {
