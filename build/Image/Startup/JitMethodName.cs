@@ -47,16 +47,18 @@ public sealed record JitTypeName(string Name, IReadOnlyList<JitTypeName> Argumen
 /// <summary>
 /// One line of the JIT's method list (<c>DOTNET_JitStdOutFile</c> + <c>DOTNET_JitDisasmSummary=1</c>), e.g.
 /// <c>12: JIT compiled System.Foo`1[System.__Canon]:Bar[int](System.String,int):ubyte:this [Tier0, IL size=12, code size=34]</c>:
-/// the owning type, the method's name, its generic arguments and how many parameters it takes (overloads with the
-/// same count are all kept: the list names parameter types in the JIT's own spelling).
+/// the owning type, the method's name, its generic arguments and its parameter types in the JIT's spelling
+/// (<c>int</c>, <c>bool</c>, <c>byref</c>, <c>ptr</c>, or a type name), which pick among overloads.
 /// </summary>
 public sealed partial record JitMethodName(
     JitTypeName Owner,
     string Name,
     IReadOnlyList<JitTypeName> MethodArguments,
-    int ParameterCount
+    IReadOnlyList<string> Parameters
 )
 {
+    public int ParameterCount => Parameters.Count;
+
     /// <summary>The method named by a line of the list, or null for other lines and for what no metadata names (IL stubs, dynamic methods).</summary>
     public static JitMethodName? ParseLine(string line)
     {
@@ -94,8 +96,8 @@ public sealed partial record JitMethodName(
         {
             return null;
         }
-        var count = SplitTopLevel(parameters[1..end]).Count(p => p.Length > 0);
-        return new JitMethodName(owner, rest[..nameEnd], methodArguments, count);
+        var printed = SplitTopLevel(parameters[1..end]).Where(p => p.Length > 0).ToList();
+        return new JitMethodName(owner, rest[..nameEnd], methodArguments, printed);
     }
 
     private static JitTypeName? OwnerType(string text) =>

@@ -155,6 +155,7 @@ public sealed class MibcWriter
                 || !Shape(reader, method, out var arity, out var count)
                 || arity != name.MethodArguments.Count
                 || count != name.ParameterCount
+                || !ParameterShape.Fits(_types, reader, method, name.Parameters)
             )
             {
                 continue;
@@ -377,7 +378,7 @@ public sealed class MibcWriter
         public int GetHashCode(JitMethodName obj) => Key(obj).GetHashCode(StringComparison.Ordinal);
 
         private static string Key(JitMethodName name) =>
-            $"{Text(name.Owner)}:{name.Name}[{string.Join(',', name.MethodArguments.Select(Text))}]/{name.ParameterCount}";
+            $"{Text(name.Owner)}:{name.Name}[{string.Join(',', name.MethodArguments.Select(Text))}]({string.Join(',', name.Parameters)})";
 
         private static string Text(JitTypeName type) =>
             type.Name

@@ -73,6 +73,39 @@ public sealed class TypeIndex : IDisposable
             && FullName(reader, type) != "System.Enum";
     }
 
+    /// <summary>Whether the type named <paramref name="handle"/> (a TypeDef or TypeRef of <paramref name="reader"/>) is an enum.</summary>
+    public bool IsEnum(MetadataReader reader, EntityHandle handle)
+    {
+        var name = handle.Kind switch
+        {
+            HandleKind.TypeDefinition => FullName(reader, (TypeDefinitionHandle)handle),
+            HandleKind.TypeReference => ReferenceName(reader, (TypeReferenceHandle)handle),
+            _ => "",
+        };
+        return Find(name)
+            .Any(t =>
+            {
+                var baseType = t.Reader.GetTypeDefinition(t.Type).BaseType;
+                return baseType.Kind == HandleKind.TypeReference
+                    && t.Reader.StringComparer.Equals(
+                        t.Reader.GetTypeReference((TypeReferenceHandle)baseType).Name,
+                        "Enum"
+                    );
+            });
+    }
+
+    private static string ReferenceName(MetadataReader reader, TypeReferenceHandle handle)
+    {
+        var type = reader.GetTypeReference(handle);
+        var name = reader.GetString(type.Name);
+        if (type.ResolutionScope.Kind == HandleKind.TypeReference)
+        {
+            return ReferenceName(reader, (TypeReferenceHandle)type.ResolutionScope) + "+" + name;
+        }
+        var ns = reader.GetString(type.Namespace);
+        return ns.Length == 0 ? name : ns + "." + name;
+    }
+
     /// <summary>The signature code of a JIT primitive name (<c>int</c>, <c>ubyte</c>...), or null.</summary>
     public static SignatureTypeCode? Primitive(string name) =>
         name switch

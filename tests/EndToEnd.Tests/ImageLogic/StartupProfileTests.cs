@@ -106,6 +106,43 @@ public sealed class StartupProfileTests
         }
     }
 
+    [Test]
+    public void OnlyTheOverloadWhoseParametersThePrintedTypesFitIsNamed()
+    {
+        // Math.Max has thirteen two-parameter overloads (byte, int, long, double, nint...).
+        var path = Path.Combine(Path.GetTempPath(), $"profile-{Guid.NewGuid():N}.mibc");
+        try
+        {
+            using var types = new TypeIndex(Framework);
+            var (methods, unresolved) = new MibcWriter(types).Write(
+                [
+                    JitMethodName.ParseLine(
+                        "1: JIT compiled System.Math:Max(int,int):int [Tier0, IL size=1, code size=2]"
+                    )!,
+                    JitMethodName.ParseLine(
+                        "2: JIT compiled System.String:IndexOf(System.String,int):int:this [Tier0, IL size=1, code size=2]"
+                    )!,
+                ],
+                path
+            );
+            Assert.That((methods, unresolved), Is.EqualTo((2, 0)));
+            Assert.That(
+                ReadBack(path),
+                Is.EquivalentTo(
+                    new[]
+                    {
+                        "System.Private.CoreLib!System.Math.Max/2",
+                        "System.Private.CoreLib!System.String.IndexOf/2",
+                    }
+                )
+            );
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The methods a profile names, as "assembly!type.method/parameters" (generic arguments in angle brackets).</summary>
     private static List<string> ReadBack(string path)
     {
