@@ -6,26 +6,29 @@ namespace Build.Image;
 /// How Caro is published for its container image, and where. Chosen by measurement of the real Caro (2 cores;
 /// "CPU" = CPU seconds the container used until /health/ready answered 200, which machine load inflates far less
 /// than wall time; "ready" = wall time from `docker run` to ready; bench/image.sh, whose --all prints these rows).
-/// The three --ready-to-run modes side by side in one run (trimmed, compressed single file on the 5.4 MB host
-/// base; median of 3 starts; load average ~35 from other builds on the 2 cores, so "ready" is inflated):
+/// The three --ready-to-run modes side by side (trimmed, compressed single file on the 5.4 MB host base; median of
+/// 5 starts each, one after the other; load average ~5 from other builds on the 2 cores, so "ready" is inflated):
 /// <code>
-/// --ready-to-run=  binary   image    CPU to ready  ready (loaded)  precompiled
-/// startup *        24.5 MB  29.9 MB  1.13 s        4.2 s           the ~17 000 methods run until ready
-/// full             42.4 MB  47.8 MB  1.48 s        9.4 s           everything (one composite image)
-/// none             21.7 MB  27.2 MB  5.27 s        29 s            nothing (all JIT)
+/// --ready-to-run=  binary   image    CPU to ready  ready (load ~5)  precompiled
+/// startup *        24.2 MB  29.7 MB  1.21 s        1.28 s           the ~17 000 methods run until ready
+/// full             42.4 MB  47.8 MB  1.23 s        1.44 s           everything (one composite image)
+/// none             21.7 MB  27.2 MB  3.73 s        3.24 s           nothing (all JIT)
 /// </code>
-/// Earlier, idle machine, median of 5: full 0.80 s ready / 0.68 s CPU, none 1.56 s / 1.79 s. startup took 0.76x
-/// full's CPU in the run above (0.91 s vs 1.17 s in a second run on the host), so on an idle machine it is
-/// expected at or under full's 0.80 s; that idle figure is still to be taken with bench/image.sh.
+/// An earlier run at load ~35 (median of 3) kept the order: CPU 1.13 / 1.48 / 5.27 s, ready 4.2 / 9.4 / 29 s;
+/// bench/image.sh at load 13-28: startup 29.9 MB, CPU 0.96 s, ready 2.57 s. On an idle machine full was ready in
+/// 0.80 s (CPU 0.68 s) and none in 1.56 s (1.79 s); startup needs no more CPU and less wall time than full in every
+/// run above, so it is expected under 1 s idle, but that idle figure is still to be taken with bench/image.sh.
 /// * The default is startup, the only mode that meets both targets (image at most 30 MB, ready within 1 s):
 /// trimming strips the framework's own precompiled code, so a trimmed Caro without ReadyToRun JITs ~17 000 methods
 /// before it is ready (~1.8 CPU-s idle); full ReadyToRun puts code for every method back (twice the image), and
-/// spends more CPU than startup decompressing the larger bundle. startup runs the not precompiled publish once until
-/// ready with the JIT's method list on (build/Image/Startup), and crossgen2 --partial precompiles exactly that list.
+/// spends as much CPU as startup or more (it decompresses a bundle twice the size). startup runs the not
+/// precompiled publish once until ready with the JIT's method list on (build/Image/Startup), and crossgen2
+/// --partial precompiles exactly that list.
 /// What startup still compiles at run time: IL stubs (P/Invoke, ~100), lambda_method (expression trees that EF
 /// Core and DI compile at run time), tier-1 recompiles of hot methods, and some generic instantiations the profile
-/// cannot name; the margin under 30 MB is ~0.1 MB, so a much longer start-up path needs a new measurement.
-/// The cold publish runs the trimmer once and crossgen2 on the profile only (about as long as full).
+/// cannot name; the margin under 30 MB is ~0.3 MB, so a much longer start-up path needs a new measurement.
+/// The cold publish publishes twice (without, then with ReadyToRun; the trimmed assemblies are reused) and runs
+/// Caro once: 754 s at load ~30 in bench/image.sh; not yet timed on an idle machine (full took ~64 s idle).
 /// Earlier measurements (idle, before the mode existed): trimmed uncompressed 35 MB binary / 2.3 s CPU; trimmed +
 /// ReadyToRun uncompressed 83 MB / 0.55 s; not trimmed compressed 57 MB / 1.7 s; not trimmed uncompressed 111 MB /
 /// 1.25 s; fully trimmed (nothing kept whole) 21 MB, works on InMemory.
