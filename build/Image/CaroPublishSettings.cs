@@ -14,6 +14,9 @@ namespace Build.Image;
 /// full             42.4 MB  47.8 MB  1.23 s        1.44 s           everything (one composite image)
 /// none             21.7 MB  27.2 MB  3.73 s        3.24 s           nothing (all JIT)
 /// </code>
+/// Two more alternating pairs at load ~3.5: startup 1.22 / 1.27 s ready, 1.07 / 1.12 s CPU; full 1.43 / 1.46 s,
+/// 1.29 / 1.25 s. Runtime knobs on the startup image at load ~2.6 (median of 5, CPU / ready): as is 1.08 / 1.28 s,
+/// DOTNET_TieredPGO=0 1.09 / 1.27 s, DOTNET_TC_CallCountingDelayMs=1000 1.12 / 1.29 s: no gain, none is baked in.
 /// An earlier run at load ~35 (median of 3) kept the order: CPU 1.13 / 1.48 / 5.27 s, ready 4.2 / 9.4 / 29 s;
 /// bench/image.sh at load 13-28: startup 29.9 MB, CPU 0.96 s, ready 2.57 s. On an idle machine full was ready in
 /// 0.80 s (CPU 0.68 s) and none in 1.56 s (1.79 s); startup needs no more CPU and less wall time than full in every
