@@ -6,8 +6,7 @@ using System.Reflection.PortableExecutable;
 namespace Build.Image.Startup;
 
 /// <summary>
-/// Writes a profile in crossgen2's .mibc format (a small IL assembly; the format is described in
-/// docs of crossgen2's MIbcProfileParser): a global method <c>AssemblyDictionary</c> holding
+/// Writes a profile in crossgen2's .mibc format, a small IL assembly: a global method <c>AssemblyDictionary</c> holding
 /// <c>ldstr group; ldtoken groupMethod; pop</c>, and a group method holding <c>ldtoken method; pop</c> per
 /// profiled method. Methods are referenced by MemberRef/MethodSpec into the assemblies they live in, with
 /// their signatures copied from those assemblies. <c>crossgen2 --partial --mibc FILE</c> then precompiles
@@ -73,14 +72,16 @@ public sealed class MibcWriter
             group.OpCode(ILOpCode.Pop);
         }
         group.OpCode(ILOpCode.Ret);
-        var groupMethod = _md.AddMethodDefinition(
-            MethodAttributes.Static | MethodAttributes.Public,
-            MethodImplAttributes.IL,
-            _md.GetOrAddString("CaroStartup"),
-            voidSignature,
-            bodies.AddMethodBody(group, maxStack: 8),
-            default
-        );
+        MethodDefinitionHandle AddMethod(string name, InstructionEncoder body) =>
+            _md.AddMethodDefinition(
+                MethodAttributes.Static | MethodAttributes.Public,
+                MethodImplAttributes.IL,
+                _md.GetOrAddString(name),
+                voidSignature,
+                bodies.AddMethodBody(body, maxStack: 8),
+                default
+            );
+        var groupMethod = AddMethod("CaroStartup", group);
 
         // The group's name lists the assemblies it refers to; crossgen2 uses it when they are all in the version bubble.
         var dictionary = new InstructionEncoder(new BlobBuilder());
@@ -96,14 +97,7 @@ public sealed class MibcWriter
         dictionary.Token(groupMethod);
         dictionary.OpCode(ILOpCode.Pop);
         dictionary.OpCode(ILOpCode.Ret);
-        _md.AddMethodDefinition(
-            MethodAttributes.Static | MethodAttributes.Public,
-            MethodImplAttributes.IL,
-            _md.GetOrAddString("AssemblyDictionary"),
-            voidSignature,
-            bodies.AddMethodBody(dictionary, maxStack: 8),
-            default
-        );
+        AddMethod("AssemblyDictionary", dictionary);
 
         var pe = new BlobBuilder();
         new ManagedPEBuilder(
