@@ -7,7 +7,7 @@ namespace Build.Image.Startup;
 /// Copies a signature blob from an assembly into the profile (ECMA-335 II.23.2), rewriting each type token into
 /// the profile's own TypeRef/TypeSpec for the same type. False for what a profile never needs (varargs, unknown codes).
 /// </summary>
-internal readonly struct SignatureCopier(MibcWriter writer, MetadataReader reader)
+internal readonly struct SignatureCopier(ProfileReferences writer, MetadataReader reader)
 {
     public bool CopyMethod(ref BlobReader from, BlobBuilder to)
     {
