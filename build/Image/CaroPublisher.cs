@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Image.Startup;
 using Cake.Common.Diagnostics;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.MSBuild;
@@ -70,31 +71,18 @@ public sealed class CaroPublisher(BuildContext context, CaroPublishSettings sett
         }
         Directory.CreateDirectory(Path.GetDirectoryName(StampFile)!);
         File.Delete(StampFile);
-        var msbuild = new DotNetMSBuildSettings();
-        foreach (var (name, value) in settings.Properties(_paths))
-        {
-            msbuild.WithProperty(name, value);
-        }
         context.Information(
-            "Publishing Caro ({0}, self-contained, single file, trimmed{1})...",
+            "Publishing Caro ({0}, self-contained, single file, trimmed, ReadyToRun: {1})...",
             CaroPublishSettings.Runtime,
-            settings.ReadyToRun ? ", ReadyToRun" : ""
+            CaroPublishSettings.ModeNames[(int)settings.ReadyToRun]
         );
         try
         {
-            context.DotNetPublish(
-                project,
-                new DotNetPublishSettings
-                {
-                    Configuration = "Release",
-                    Runtime = CaroPublishSettings.Runtime,
-                    SelfContained = true,
-                    OutputDirectory = output,
-                    NoLogo = true,
-                    Verbosity = DotNetVerbosity.Quiet,
-                    MSBuildSettings = msbuild,
-                }
-            );
+            if (settings.ReadyToRun == ReadyToRunMode.Startup)
+            {
+                RecordStartupProfile(project);
+            }
+            context.DotNetPublish(project, PublishSettings(settings, output, _paths));
         }
         catch (CakeException exception)
         {
@@ -116,6 +104,68 @@ public sealed class CaroPublisher(BuildContext context, CaroPublishSettings sett
             new FileInfo(binary).Length / 1024.0 / 1024.0
         );
         return true;
+    }
+
+    private static DotNetPublishSettings PublishSettings(
+        CaroPublishSettings settings,
+        string output,
+        BuildPaths paths
+    )
+    {
+        var msbuild = new DotNetMSBuildSettings();
+        foreach (var (name, value) in settings.Properties(paths))
+        {
+            msbuild.WithProperty(name, value);
+        }
+        return new DotNetPublishSettings
+        {
+            Configuration = "Release",
+            Runtime = CaroPublishSettings.Runtime,
+            SelfContained = true,
+            OutputDirectory = output,
+            NoLogo = true,
+            Verbosity = DotNetVerbosity.Quiet,
+            MSBuildSettings = msbuild,
+        };
+    }
+
+    /// <summary>
+    /// Publishes Caro without precompiled code, records the methods it compiles until it is ready and writes them
+    /// as crossgen2's profile; the ReadyToRun publish that follows reuses the trimmed assemblies (same obj/).
+    /// </summary>
+    private void RecordStartupProfile(string project)
+    {
+        var directory = CaroPublishSettings.ProfilingDirectory(_paths);
+        context.DotNetPublish(
+            project,
+            PublishSettings(settings with { ReadyToRun = ReadyToRunMode.None }, directory, _paths)
+        );
+        var names = StartupProfiler
+            .RecordAsync(
+                Path.Combine(directory, CaroPublishSettings.BinaryName),
+                CaroPublishSettings.WorkDirectory(_paths),
+                context.CancellationToken
+            )
+            .GetAwaiter()
+            .GetResult();
+        var trimmed = Directory
+            .GetDirectories(
+                Path.Combine(CaroPublishSettings.WorkDirectory(_paths), "obj"),
+                "linked",
+                SearchOption.AllDirectories
+            )
+            .Single();
+        using var types = new TypeIndex(trimmed);
+        var (methods, unresolved) = new MibcWriter(types).Write(
+            names,
+            CaroPublishSettings.StartupProfile(_paths)
+        );
+        context.Information(
+            "Start-up profile: {0} methods compiled until ready; {1} precompiled ({2} names matched no method).",
+            names.Count,
+            methods,
+            unresolved
+        );
     }
 
     /// <summary>Files outside caro/Caro that change the publish: shared props, SDK pin, the trimming roots.</summary>

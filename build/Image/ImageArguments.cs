@@ -15,8 +15,8 @@ public static class ImageArguments
     public const string NoBuild = LifecycleArguments.NoBuild;
 
     /// <summary>
-    /// Publish Caro ReadyToRun (default true): 0.8 s instead of 1.6 s from container start to ready, image 48 MB instead of 27 MB
-    /// (<c>--ready-to-run=false</c>; figures in build/Image/CaroPublishSettings.cs).
+    /// How much of Caro is precompiled: <c>startup</c> (default), <c>full</c> or <c>none</c>
+    /// (<see cref="Build.Image.ReadyToRunMode"/>; figures in build/Image/CaroPublishSettings.cs).
     /// </summary>
     public const string ReadyToRun = "ready-to-run";
 }

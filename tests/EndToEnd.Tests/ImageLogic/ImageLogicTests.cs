@@ -131,7 +131,7 @@ public sealed class ImageLogicTests
             File.Exists(CaroPublishSettings.Project(paths)),
             CaroPublishSettings.Project(paths)
         );
-        var properties = new CaroPublishSettings(ReadyToRun: false)
+        var properties = new CaroPublishSettings(ReadyToRunMode.None)
             .Properties(paths)
             .ToDictionary(p => p.Key, p => p.Value);
         Assert.That(
@@ -140,9 +140,33 @@ public sealed class ImageLogicTests
         );
         Assert.That(properties, Does.Not.ContainKey("PublishReadyToRun"));
         Assert.That(
-            new CaroPublishSettings(ReadyToRun: true).Properties(paths).Select(p => p.Key),
-            Does.Contain("PublishReadyToRun")
+            new CaroPublishSettings(ReadyToRunMode.Full).Properties(paths).Select(p => p.Key),
+            Does.Contain("PublishReadyToRun").And.Not.Contain("CaroStartupProfile")
         );
+        var startup = new CaroPublishSettings(ReadyToRunMode.Startup)
+            .Properties(paths)
+            .ToDictionary(p => p.Key, p => p.Value);
+        Assert.That(startup["PublishReadyToRun"], Is.EqualTo("true"));
+        Assert.That(startup["PublishReadyToRunCrossgen2ExtraArgs"], Is.EqualTo("--partial"));
+        Assert.That(
+            startup["CaroStartupProfile"],
+            Is.EqualTo(CaroPublishSettings.StartupProfile(paths))
+        );
+        Assert.That(
+            File.ReadAllText(properties["CustomAfterMicrosoftCommonTargets"]),
+            Does.Contain("<PublishReadyToRunPgoFiles Include=\"$(CaroStartupProfile)\" />"),
+            "the targets file must hand the profile to crossgen2"
+        );
+    }
+
+    [Test]
+    public void TheReadyToRunArgumentNamesAModeOrIsOneClearError()
+    {
+        Assert.That(CaroPublishSettings.ParseMode(null), Is.EqualTo(ReadyToRunMode.Startup));
+        Assert.That(CaroPublishSettings.ParseMode("FULL"), Is.EqualTo(ReadyToRunMode.Full));
+        Assert.That(CaroPublishSettings.ParseMode("none"), Is.EqualTo(ReadyToRunMode.None));
+        var error = Assert.Throws<UsageException>(() => CaroPublishSettings.ParseMode("fast"));
+        Assert.That(error!.Message, Does.Contain("startup, full, none"));
     }
 
     [Test]
