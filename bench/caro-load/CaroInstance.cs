@@ -145,11 +145,7 @@ public sealed class CaroInstance : IAsyncDisposable
         {
             start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(HookAssembly);
             start.Environment["CARO_LOAD_ALLOC_FILE"] = allocationFile;
-            using var mkfifo = Process.Start(
-                "mkfifo",
-                [allocationFile + ".ask", allocationFile + ".answer"]
-            );
-            mkfifo.WaitForExit();
+            Fifo.Create(allocationFile + ".ask", allocationFile + ".answer");
         }
         foreach (var (key, value) in environment)
         {

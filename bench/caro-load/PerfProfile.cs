@@ -107,10 +107,7 @@ public sealed partial class PerfProfile : IDisposable
     public static async Task<PerfProfile> StartAsync(IEnumerable<int> pids)
     {
         var file = Path.Combine(Path.GetTempPath(), $"caro-load-{Guid.NewGuid():N}.perf");
-        using (var mkfifo = Process.Start("mkfifo", [file + ".ctl", file + ".ack"]))
-        {
-            await mkfifo.WaitForExitAsync();
-        }
+        Fifo.Create(file + ".ctl", file + ".ack");
         var perf = Process.Start(
             new ProcessStartInfo(
                 "perf",
