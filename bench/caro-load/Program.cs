@@ -143,7 +143,7 @@ for (var round = 1; round <= options.Rounds; round++)
                 }
             }
             Console.WriteLine(
-                $"  round {round}, {endpoint, -22}: {string.Join(" | ", instances.Select(i => $"{i.Name} {Describe(Pool(results[i.Name][endpoint]))}"))} | load {LoadAverage()}"
+                $"  round {round}, {endpoint, -22}: {string.Join(" | ", instances.Select(i => $"{i.Name} {Describe(SliceStats.Pool(results[i.Name][endpoint]))}"))} | load {LoadAverage()}"
             );
         }
     }
@@ -174,28 +174,6 @@ Func<int, HttpRequestMessage> Request(string endpoint, LoadRunner.Seed seed) =>
             ),
         };
 
-// All slices of a mode together: requests/s and CPU per request over the whole measured time.
-LoadResult Pool(IReadOnlyList<LoadResult> slices) =>
-    new(
-        slices.Average(r => r.RequestsPerSecond),
-        slices.Average(r => r.P50Ms),
-        slices.Average(r => r.P99Ms),
-        slices.Sum(r => r.Requests),
-        slices.Sum(r => r.Failures),
-        slices.Sum(r => r.CpuMsPerRequest * r.Requests) / Math.Max(1, slices.Sum(r => r.Requests)),
-        slices.All(r => r.AllocatedBytesPerRequest is not null)
-            ? slices.Sum(r => r.AllocatedBytesPerRequest!.Value * r.Requests)
-                / Math.Max(1, slices.Sum(r => r.Requests))
-            : null
-    );
-double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1
-        ? sorted[sorted.Count / 2]
-        : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
 // Target (issue 13): CPU per request with telemetry on at most 1.10x off (stretch 1.05x), from Caro's own
 // CPU time (/proc). The ratio is the median of the paired slice ratios (slice i of a mode against slice i
 // of off, taken back to back); its 95 % confidence interval comes from the order statistics of those
@@ -215,13 +193,13 @@ foreach (var endpoint in endpointNames)
     var offSlices = results["off"][endpoint];
     foreach (var (name, _) in modes)
     {
-        var mode = Pool(results[name][endpoint]);
+        var mode = SliceStats.Pool(results[name][endpoint]);
         var ratios = results[name]
             [endpoint]
             .Zip(offSlices, (m, o) => m.CpuMsPerRequest / o.CpuMsPerRequest)
             .Order()
             .ToList();
-        var ratio = Median(ratios);
+        var ratio = SliceStats.Median(ratios);
         // Ranks of a 95 % interval for the median: n/2 -/+ 1.96 * sqrt(n)/2 (normal approximation to the binomial).
         var k = Math.Max(
             0,
@@ -264,7 +242,7 @@ if (options.Perf)
             {
                 perfMet &= 1 / (1 - telemetryShare) <= Target;
             }
-            var cpu = Pool(results[name][endpoint]).CpuMsPerRequest;
+            var cpu = SliceStats.Pool(results[name][endpoint]).CpuMsPerRequest;
             Console.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
@@ -275,12 +253,12 @@ if (options.Perf)
     }
 }
 Console.WriteLine(
-    $"{"start to /health/ready", -22} {string.Join(", ", modes.Select(m => $"{m.Name} {Median(ready[m.Name]):F0} ms"))} (median)"
+    $"{"start to /health/ready", -22} {string.Join(", ", modes.Select(m => $"{m.Name} {SliceStats.Median(ready[m.Name]):F0} ms"))} (median)"
 );
 Console.WriteLine(
     $"OTLP sink received {sink.Requests} export requests ({sink.Bytes / 1024} KiB) while telemetry was on."
 );
-var readyMet = Median(ready["on"]) <= 1000 && Median(ready["off"]) <= 1000;
+var readyMet = SliceStats.Median(ready["on"]) <= 1000 && SliceStats.Median(ready["off"]) <= 1000;
 Console.WriteLine(
     $"Targets (load average now {LoadAverage()}): telemetry-on CPU per request <= {Target:F2}x off on both endpoints: {(!conclusive ? "INCONCLUSIVE (the 95 % interval contains the target: more slices or a quieter machine)" : met ? "met" : "MISSED")} (stretch {Stretch:F2}x: {(stretchMet ? "met" : "missed")}); ready <= 1 s: {(readyMet ? "met" : "MISSED")}."
 );
