@@ -6,7 +6,7 @@ using Build.Validation.Model;
 namespace Build.Verify;
 
 /// <summary>Each tenant's Alertmanager (Mimir's) runs the configuration Up uploaded, not Mimir's fallback.</summary>
-public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackDirectory)
+public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, StackModel stack)
 {
     public const string Check = "alertmanager";
 
@@ -21,14 +21,7 @@ public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackD
         CancellationToken cancellation
     )
     {
-        var file = Path.Combine(
-            stackDirectory,
-            "config",
-            "mimir",
-            "alertmanager",
-            tenant + ".yaml"
-        );
-        if (!File.Exists(file))
+        if (StackFacts.AlertmanagerConfig(stack, tenant) is not { } file)
         {
             return CheckResult.Skip(Check, tenant, "no configuration file for this tenant");
         }
@@ -63,21 +56,16 @@ public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, string stackD
             );
         }
         var line = FirstDifference(
-            File.ReadAllText(file),
+            file.Text,
             RunningConfiguration(answer.Body),
             AlertmanagerUpload.PlaceholderFor(variable)
         );
         return line is null
-            ? CheckResult.Pass(
-                Check,
-                tenant,
-                clock.Elapsed,
-                $"runs config/mimir/alertmanager/{tenant}.yaml with its webhook"
-            )
+            ? CheckResult.Pass(Check, tenant, clock.Elapsed, $"runs {file.Path} with its webhook")
             : CheckResult.Fail(
                 Check,
                 tenant,
-                $"Mimir Alertmanager: tenant {tenant} runs a configuration that differs from config/mimir/alertmanager/{tenant}.yaml (from line {line}): run Up again to upload it."
+                $"Mimir Alertmanager: tenant {tenant} runs a configuration that differs from {file.Path} (from line {line}): run Up again to upload it."
             );
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Build.Validation.Model;
 using static Build.Verify.PollExtensions;
 
 namespace Build.Verify;
@@ -7,12 +8,7 @@ namespace Build.Verify;
 /// Verify's Mimir checks beyond the probe: the ruler runs each tenant's rule groups with health ok, Tempo's span
 /// metrics land in the span's tenant, self-monitoring's <c>up</c> (the Alertmanager check is AlertmanagerCheck).
 /// </summary>
-public sealed class MimirChecks(
-    VerifyHttp http,
-    Uri? mimir,
-    Deadline deadline,
-    string stackDirectory
-)
+public sealed class MimirChecks(VerifyHttp http, Uri? mimir, Deadline deadline, StackModel stack)
 {
     public const string Ruler = "ruler";
     public const string SpanMetrics = "span metrics";
@@ -21,7 +17,7 @@ public sealed class MimirChecks(
     /// <summary>Every group of <c>config/mimir/rules/&lt;tenant&gt;/</c> loaded, every rule evaluated with health ok.</summary>
     public async Task<CheckResult> RulerAsync(string tenant, CancellationToken cancellation)
     {
-        var expected = StackFacts.RuleGroups(stackDirectory, tenant);
+        var expected = StackFacts.RuleGroups(stack, tenant);
         if (expected.Count == 0)
         {
             return CheckResult.Skip(Ruler, tenant, "no rule files for this tenant");

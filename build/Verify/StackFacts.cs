@@ -1,65 +1,61 @@
+using Build.Stack;
+using Build.Validation;
+using Build.Validation.Checks;
 using Build.Validation.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Build.Verify;
 
-/// <summary>What Verify reads from stack/config to know what to expect: rule groups and span-metrics tenants.</summary>
+/// <summary>
+/// What Verify expects of the running stack, read from stack/ through Validate's model (the same roles: the rules
+/// and Alertmanager folders Mimir's config names, Tempo's overrides, Grafana's provisioned datasources).
+/// </summary>
 public static class StackFacts
 {
-    /// <summary>Group names per rule file of <c>config/mimir/rules/&lt;tenant&gt;/</c> (the ruler's local store).</summary>
+    /// <summary>The stack folder read as Validate reads it (its findings are Validate's business, not Verify's).</summary>
+    public static StackModel Load(string stackDirectory) =>
+        StackLoader.Load(
+            Path.GetDirectoryName(Path.GetFullPath(stackDirectory))!,
+            stackDirectory,
+            new ValidationReport()
+        );
+
+    /// <summary>Group names per rule file of the tenant's folder of the ruler's local store.</summary>
     public static IReadOnlyList<(string File, string Group)> RuleGroups(
-        string stackDirectory,
+        StackModel model,
         string tenant
-    )
-    {
-        var directory = Path.Combine(stackDirectory, "config", "mimir", "rules", tenant);
-        return Directory.Exists(directory)
-            ? Directory
-                .GetFiles(directory, "*.y*ml")
-                .Order(StringComparer.Ordinal)
-                .SelectMany(file =>
-                    Load(file)
-                        .Get("groups")
-                        .Items()
-                        .Select(g => g.Get("name").Str())
-                        .OfType<string>()
-                        .Select(group => (Path.GetFileName(file), group))
-                )
-                .ToArray()
-            : [];
-    }
+    ) =>
+        model
+            .RuleFiles.Where(r => r.Tenant == tenant)
+            .OrderBy(r => r.File.Path, StringComparer.Ordinal)
+            .SelectMany(r =>
+                r.File.Yaml.Get("groups")
+                    .Items()
+                    .Select(g => g.Get("name").Str())
+                    .OfType<string>()
+                    .Select(group => (Path.GetFileName(r.File.Path), group))
+            )
+            .ToArray();
+
+    /// <summary>The tenant's Alertmanager configuration file, if it has one.</summary>
+    public static StackFile? AlertmanagerConfig(StackModel model, string tenant) =>
+        model.AlertmanagerConfigs.FirstOrDefault(a => a.Tenant == tenant)?.File;
 
     /// <summary>
-    /// True when Tempo's metrics generator makes span metrics for <paramref name="tenant"/>: its entry in
-    /// <c>config/tempo/overrides.yaml</c> lists the processor (an entry replaces the defaults entirely), else
-    /// <c>overrides.defaults</c> of <c>tempo.yaml</c> does.
+    /// True when Tempo's metrics generator makes span metrics for <paramref name="tenant"/>: its entry in Tempo's
+    /// overrides lists the processor (an entry replaces the defaults entirely), else <c>overrides.defaults</c> of
+    /// Tempo's config does.
     /// </summary>
-    public static bool HasSpanMetrics(string stackDirectory, string tenant)
+    public static bool HasSpanMetrics(StackModel model, string tenant)
     {
-        var tempo = Path.Combine(stackDirectory, "config", "tempo");
         var entry =
-            Load(Path.Combine(tempo, "overrides.yaml")).At("overrides", tenant)
-            ?? Load(Path.Combine(tempo, "tempo.yaml")).At("overrides", "defaults");
+            model
+                .TempoOverrides.Select(f => f.Yaml.At("overrides", tenant))
+                .FirstOrDefault(e => e is not null)
+            ?? model.Tempo?.Yaml.At("overrides", "defaults");
         return entry.At("metrics_generator", "processors").Strings().Contains("span-metrics");
     }
 
-    /// <summary>The first document of a YAML file; null when it is missing or does not parse (Validate reports that).</summary>
-    internal static YamlNode? Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
-        return yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode : null;
-    }
+    /// <summary>Grafana's provisioned datasources with their tenants (Validate's index).</summary>
+    public static IReadOnlyList<GrafanaDatasource> Datasources(StackModel model) =>
+        MetricChecks.DatasourceIndex(model).Values.ToArray();
 }

@@ -1,3 +1,5 @@
+using Build.Validation.Model;
+
 namespace Build.Verify;
 
 /// <summary>What one Verify run checks, and where.</summary>
@@ -11,7 +13,9 @@ public sealed record VerifyPlan
 
     public string? SelfMonitoringTenant { get; init; }
     public IReadOnlyList<string> ComponentJobs { get; init; } = [];
-    public required string StackDirectory { get; init; }
+
+    /// <summary>stack/ as Validate reads it: what to expect (rule groups, Alertmanager configs, span metrics).</summary>
+    public required StackModel Stack { get; init; }
     public required VerifyEndpoints Endpoints { get; init; }
     public TimeSpan Deadline { get; init; } =
         TimeSpan.FromSeconds(
@@ -46,8 +50,8 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
         var endpoints = plan.Endpoints;
         var reader = new SignalReader(http, endpoints);
         var signals = new SignalCheck(http, endpoints, reader, deadline);
-        var mimir = new MimirChecks(http, endpoints.Mimir, deadline, plan.StackDirectory);
-        var alertmanager = new AlertmanagerCheck(http, endpoints.Mimir, plan.StackDirectory);
+        var mimir = new MimirChecks(http, endpoints.Mimir, deadline, plan.Stack);
+        var alertmanager = new AlertmanagerCheck(http, endpoints.Mimir, plan.Stack);
         var run = VerifyProbe.NewRun(DateTimeOffset.UtcNow);
         var checks = new List<Task<CheckResult>>();
         var probes = new List<VerifyProbe>();
@@ -60,7 +64,7 @@ public sealed class Verifier(VerifyHttp http, VerifyPlan plan)
             var probe = VerifyProbe.For(run, tenant, DateTimeOffset.UtcNow);
             probes.Add(probe);
             var others = plan.AllTenants.Where(t => t != tenant).ToArray();
-            var spanMetrics = StackFacts.HasSpanMetrics(plan.StackDirectory, tenant);
+            var spanMetrics = StackFacts.HasSpanMetrics(plan.Stack, tenant);
             // Read before the span is sent: the counter may exist from earlier runs.
             var baseline =
                 spanMetrics && endpoints.Mimir is not null

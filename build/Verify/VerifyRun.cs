@@ -62,6 +62,7 @@ public static class VerifyRun
         var catalog = StackCatalog.From(session.LoadComposeWithoutSecrets(), session.Catalog);
         var tenants = SelectTenants(catalog, args.GetList(VerifyArguments.Tenants));
         var direct = args.Flag(VerifyArguments.Direct);
+        var stack = StackFacts.Load(session.StackDirectory);
         IReadOnlyList<ContainerState>? containers = null;
         async Task<IReadOnlyList<ContainerState>?> Containers()
         {
@@ -108,7 +109,7 @@ public static class VerifyRun
                         login.Password
                     ),
                     grafana,
-                    ProvisionedDatasources.Read(session.StackDirectory)
+                    StackFacts.Datasources(stack)
                 );
             }
             else
@@ -127,7 +128,7 @@ public static class VerifyRun
                     ? infra
                     : null,
             ComponentJobs = catalog.ComponentJobs,
-            StackDirectory = session.StackDirectory,
+            Stack = stack,
             Endpoints = endpoints,
             Deadline = TimeSpan.FromSeconds(deadline),
             AlertmanagerUploaded = uploaded ?? (_ => null),

@@ -1,3 +1,4 @@
+using Build.Validation.Model;
 using Build.Verify;
 using Verify.Tests.Doubles;
 
@@ -12,6 +13,9 @@ public static class TestPlans
         "caro-backend-staging",
         "infra-monitoring",
     ];
+
+    /// <summary>The real stack/, read once as Verify reads it.</summary>
+    public static StackModel Stack { get; } = StackFacts.Load(TestPaths.Stack);
 
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(
         VerifyEndpoints endpoints,
@@ -30,7 +34,7 @@ public static class TestPlans
                 ? "infra-monitoring"
                 : null,
             ComponentJobs = ["alloy", "loki", "mimir", "tempo"],
-            StackDirectory = TestPaths.Stack,
+            Stack = Stack,
             Deadline = deadline,
             Endpoints = endpoints with { Grafana = grafana?.Url },
             AlertmanagerUploaded = uploaded ?? (_ => null),
@@ -44,7 +48,7 @@ public static class TestPlans
                         GrafanaDouble.Password
                     ),
                     grafana.Url,
-                    ProvisionedDatasources.Read(TestPaths.Stack)
+                    StackFacts.Datasources(TestPlans.Stack)
                 ),
         };
         return await new Verifier(new VerifyHttp(client, TimeSpan.FromSeconds(10)), plan).RunAsync(

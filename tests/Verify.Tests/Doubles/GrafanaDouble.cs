@@ -19,8 +19,8 @@ public sealed class GrafanaDouble : IDisposable
     private readonly Uri _loki;
     private readonly Uri _mimir;
     private readonly Uri _tempo;
-    private readonly IReadOnlyList<GrafanaDatasource> _datasources = ProvisionedDatasources.Read(
-        TestPaths.Stack
+    private readonly IReadOnlyList<GrafanaDatasource> _datasources = StackFacts.Datasources(
+        TestPlans.Stack
     );
     private readonly HttpClient _client = new();
 

@@ -92,7 +92,7 @@ public sealed class StackDouble : IDisposable
                 return (200, Vector(org, request.QueryValue("query") ?? ""));
             case "/prometheus/api/v1/rules":
                 var groups = StackFacts
-                    .RuleGroups(TestPaths.Stack, org)
+                    .RuleGroups(TestPlans.Stack, org)
                     .Select(g => new JsonObject
                     {
                         ["name"] = g.Group,

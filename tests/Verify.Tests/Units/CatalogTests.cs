@@ -58,7 +58,7 @@ public sealed class CatalogTests
         Assert.That(catalog.SelfMonitoringTenant!.Name, Is.EqualTo("infra-monitoring"));
         // Every tenant has its rule folder and Alertmanager file (Validate checks the same against this list).
         Assert.That(
-            catalog.TenantNames.Select(t => StackFacts.RuleGroups(TestPaths.Stack, t).Count),
+            catalog.TenantNames.Select(t => StackFacts.RuleGroups(TestPlans.Stack, t).Count),
             Is.All.GreaterThan(0)
         );
     }
@@ -66,8 +66,8 @@ public sealed class CatalogTests
     [Test]
     public void Span_metrics_are_expected_where_tempos_overrides_enable_them()
     {
-        Assert.That(StackFacts.HasSpanMetrics(TestPaths.Stack, "caro-backend-prod"), Is.True);
-        Assert.That(StackFacts.HasSpanMetrics(TestPaths.Stack, "infra-monitoring"), Is.False);
+        Assert.That(StackFacts.HasSpanMetrics(TestPlans.Stack, "caro-backend-prod"), Is.True);
+        Assert.That(StackFacts.HasSpanMetrics(TestPlans.Stack, "infra-monitoring"), Is.False);
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class CatalogTests
     [Test]
     public void The_provisioned_datasources_carry_their_tenant()
     {
-        var datasources = ProvisionedDatasources.Read(TestPaths.Stack);
+        var datasources = StackFacts.Datasources(TestPlans.Stack);
         Assert.That(
             datasources.Single(d => d.Uid == "loki-prod").Tenant,
             Is.EqualTo("caro-backend-prod")
