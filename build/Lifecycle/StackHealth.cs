@@ -2,6 +2,7 @@ using Build.Docker;
 using Build.Health;
 using Build.Host;
 using Build.Validation.Model;
+using Spectre.Console;
 
 namespace Build.Lifecycle;
 
@@ -46,25 +47,20 @@ public static class StackHealth
         using var client = ReadinessPoller.CreateClient();
         var waiter = new HealthWaiter(poller, watch, client);
 
-        IReadOnlyList<ServiceProgress> results;
-        if (
-            HealthView.IsInteractive(context.IsCI)
-            && context.Log.Verbosity <= Cake.Core.Diagnostics.Verbosity.Normal
-        )
-        {
-            results = await HealthView.LiveAsync(
-                targets,
-                onChange => waiter.WaitAllAsync(targets, onChange, session.Cancellation)
-            );
-        }
-        else
-        {
-            results = await waiter.WaitAllAsync(
-                targets,
-                progress => Report(session, progress),
-                session.Cancellation
-            );
-        }
+        var results = await LiveTable.RunAsync(
+            context,
+            ["service", "readiness", "state"],
+            p => p.Target.Service,
+            p =>
+                [
+                    Markup.Escape(p.Target.Service),
+                    Markup.Escape(p.Target.ToString()),
+                    $"[{Style(p)}]{Markup.Escape(p.State)}[/]",
+                ],
+            targets.Select(t => new ServiceProgress(t)),
+            progress => Report(session, progress),
+            onChange => waiter.WaitAllAsync(targets, onChange, session.Cancellation)
+        );
 
         if (session.Cancellation.IsCancellationRequested)
         {
@@ -91,6 +87,15 @@ public static class StackHealth
         }
         session.Info($"WaitHealthy: {results.Count} service(s) ready.");
     }
+
+    private static string Style(ServiceProgress progress) =>
+        progress.Result?.Outcome switch
+        {
+            ReadinessOutcome.Ready => "green",
+            null when progress.State == "waiting" => "grey",
+            null => "yellow",
+            _ => "red",
+        };
 
     private static void Report(StackSession session, ServiceProgress progress)
     {

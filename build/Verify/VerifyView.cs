@@ -1,4 +1,3 @@
-using Build.Health;
 using Build.Lifecycle;
 using Spectre.Console;
 
@@ -15,17 +14,19 @@ public static class VerifyView
         Func<Action<CheckResult>, Task<IReadOnlyList<CheckResult>>> run
     )
     {
-        IReadOnlyList<CheckResult> results;
-        if (
-            HealthView.IsInteractive(session.Context.IsCI)
-            && session.Context.Log.Verbosity <= Cake.Core.Diagnostics.Verbosity.Normal
-        )
-        {
-            results = await LiveAsync(session, run);
-        }
-        else
-        {
-            results = await run(result =>
+        var results = await LiveTable.RunAsync(
+            session.Context,
+            ["check", "tenant", "state", "latency"],
+            r => r.Key,
+            r =>
+                [
+                    Markup.Escape(r.Check),
+                    Markup.Escape(r.Tenant),
+                    $"[{Style(r.Outcome)}]{Markup.Escape(r.Outcome == Outcome.Pending ? r.Detail : Text(r.Outcome))}[/]",
+                    Latency(r),
+                ],
+            [],
+            result =>
             {
                 if (result.Outcome != Outcome.Pending)
                 {
@@ -33,8 +34,9 @@ public static class VerifyView
                         $"{result.Check} {result.Tenant}: {Text(result.Outcome)} {Latency(result)}"
                     );
                 }
-            });
-        }
+            },
+            run
+        );
         foreach (var line in Table(results))
         {
             session.Info(line);
@@ -56,6 +58,15 @@ public static class VerifyView
     public static string Latency(CheckResult result) =>
         result.Latency is { } latency ? $"{latency.TotalSeconds:0.00} s" : "-";
 
+    private static string Style(Outcome outcome) =>
+        outcome switch
+        {
+            Outcome.Pass => "green",
+            Outcome.Fail => "red",
+            Outcome.Pending => "yellow",
+            _ => "grey",
+        };
+
     private static string Text(Outcome outcome) =>
         outcome switch
         {
@@ -65,65 +76,4 @@ public static class VerifyView
             Outcome.Fail => "FAILED",
             _ => "waiting",
         };
-
-    private static async Task<IReadOnlyList<CheckResult>> LiveAsync(
-        StackSession session,
-        Func<Action<CheckResult>, Task<IReadOnlyList<CheckResult>>> run
-    )
-    {
-        var rows = new Dictionary<string, CheckResult>();
-        var table = new Table()
-            .Border(TableBorder.Rounded)
-            .AddColumn("check")
-            .AddColumn("tenant")
-            .AddColumn("state")
-            .AddColumn("latency");
-        void Render()
-        {
-            table.Rows.Clear();
-            foreach (var r in rows.Values)
-            {
-                var style = r.Outcome switch
-                {
-                    Outcome.Pass => "green",
-                    Outcome.Fail => "red",
-                    Outcome.Pending => "yellow",
-                    _ => "grey",
-                };
-                table.AddRow(
-                    Markup.Escape(r.Check),
-                    Markup.Escape(r.Tenant),
-                    $"[{style}]{Markup.Escape(r.Outcome == Outcome.Pending ? r.Detail : Text(r.Outcome))}[/]",
-                    Latency(r)
-                );
-            }
-        }
-        return await AnsiConsole
-            .Live(table)
-            .StartAsync(async context =>
-            {
-                var task = run(result =>
-                {
-                    lock (rows)
-                    {
-                        rows[result.Key] = result;
-                    }
-                });
-                while (!task.IsCompleted)
-                {
-                    lock (rows)
-                    {
-                        Render();
-                    }
-                    context.Refresh();
-                    await Task.WhenAny(task, Task.Delay(200));
-                }
-                lock (rows)
-                {
-                    Render();
-                }
-                context.Refresh();
-                return await task;
-            });
-    }
 }
