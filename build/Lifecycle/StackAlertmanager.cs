@@ -1,6 +1,7 @@
 using Build.Docker;
 using Build.Health;
 using Build.Secrets;
+using Build.Stack;
 using Build.Validation.Model;
 
 namespace Build.Lifecycle;
@@ -17,7 +18,7 @@ public static class StackAlertmanager
     )
     {
         var mimir = services.FirstOrDefault(s => s.Name == MimirService);
-        var directory = Path.Combine(session.StackDirectory, "config", "mimir", "alertmanager");
+        var directory = Path.Combine(session.StackDirectory, StackLayout.AlertmanagerFolder);
         if (mimir is null || !Directory.Exists(directory))
         {
             return;

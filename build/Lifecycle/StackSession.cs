@@ -46,7 +46,7 @@ public sealed partial class StackSession
         Project = ReadProjectName(context);
         var composeArgument = context.Args.Get(LifecycleArguments.ComposeFile);
         ComposeFilePath = composeArgument is null
-            ? context.Paths.Stack.CombineWithFilePath("docker-compose.yaml").FullPath
+            ? context.Paths.Stack.CombineWithFilePath(StackLayout.ComposeFile).FullPath
             : Path.GetFullPath(composeArgument, context.Paths.Root.FullPath);
         if (composeArgument is not null && !File.Exists(ComposeFilePath))
         {
@@ -55,7 +55,7 @@ public sealed partial class StackSession
             );
         }
         StackDirectory = Path.GetDirectoryName(ComposeFilePath)!;
-        DataDirectory = Path.Combine(StackDirectory, "data");
+        DataDirectory = Path.Combine(StackDirectory, StackLayout.Data);
         SecretsMode = StackSecrets.ParseMode(
             context.Args.Get(LifecycleArguments.Secrets),
             context.DeployEnvironment
@@ -76,7 +76,7 @@ public sealed partial class StackSession
     /// <summary>The catalog next to the compose file; a missing compose file is named first (it decides the folder).</summary>
     public EnvironmentCatalog Catalog =>
         _catalog ??= File.Exists(ComposeFilePath)
-            ? EnvironmentCatalog.Load(Path.Combine(StackDirectory, "env.yaml"))
+            ? EnvironmentCatalog.Load(Path.Combine(StackDirectory, StackLayout.EnvFile))
             : throw new BuildException(
                 $"Compose file not found: {ComposeFilePath} (restore stack/docker-compose.yaml, or pass --{LifecycleArguments.ComposeFile}=)."
             );

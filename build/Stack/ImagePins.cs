@@ -24,7 +24,7 @@ public static class ImagePins
     /// <summary>The pins by name (<c>loki</c>, <c>mimir</c>...): the default of each <c>${NAME_IMAGE:-image}</c>.</summary>
     public static IReadOnlyDictionary<string, ImagePin> Read(string stackDirectory)
     {
-        var path = Path.Combine(stackDirectory, "docker-compose.yaml");
+        var path = Path.Combine(stackDirectory, StackLayout.ComposeFile);
         var yaml = new YamlStream();
         try
         {
@@ -71,7 +71,7 @@ public static class ImagePins
         Read(stackDirectory).TryGetValue(name, out var pin)
             ? pin
             : throw new BuildException(
-                $"{Path.Combine(stackDirectory, "docker-compose.yaml")} has no {Section} pin '{name}' "
+                $"{Path.Combine(stackDirectory, StackLayout.ComposeFile)} has no {Section} pin '{name}' "
                     + $"(`{name}: ${{{name.ToUpperInvariant()}_IMAGE:-<repository>:<tag>}}`): restore it from git."
             );
 }

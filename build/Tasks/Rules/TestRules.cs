@@ -1,6 +1,7 @@
 using Build.Host;
 using Build.Rules;
 using Build.Rules.Report;
+using Build.Stack;
 using Cake.Common.Diagnostics;
 
 namespace Build.Tasks.Rules;
@@ -24,7 +25,7 @@ namespace Build.Tasks.Rules;
 [TaskArgument(
     RulesArguments.RulesDir,
     "Folder with one sub-folder of rule files per tenant.",
-    Default = "stack/config/mimir/rules"
+    Default = "stack/" + StackLayout.RulesFolder
 )]
 [TaskArgument(
     RulesArguments.RuleTestsDir,
@@ -38,7 +39,7 @@ public sealed class TestRules : FrostingTask<BuildContext>
         var options = new RuleTestOptions(
             context.Paths.Root.FullPath,
             FolderArgument(context, RulesArguments.RulesDir)
-                ?? context.Paths.Stack.Combine("config/mimir/rules").FullPath,
+                ?? context.Paths.Stack.Combine(StackLayout.RulesFolder).FullPath,
             FolderArgument(context, RulesArguments.RuleTestsDir)
                 ?? context.Paths.Tests.Combine("rules").FullPath,
             context.Args.Get(RulesArguments.Promtool),

@@ -1,4 +1,5 @@
 using Build.Host;
+using Build.Stack;
 using Build.Validation;
 using Cake.Common.Diagnostics;
 
@@ -121,10 +122,7 @@ public sealed class Validate : FrostingTask<BuildContext>
                 $"--{ValidateArguments.StackDir}={dir}: the folder does not exist; point it at a folder holding docker-compose.yaml."
             );
         }
-        if (
-            !File.Exists(Path.Combine(full, "docker-compose.yaml"))
-            && !File.Exists(Path.Combine(full, "docker-compose.yml"))
-        )
+        if (StackLayout.FindCompose(full) is null)
         {
             throw new UsageException(
                 $"--{ValidateArguments.StackDir}={dir}: no docker-compose.yaml in that folder; point it at the stack folder (the one holding docker-compose.yaml)."

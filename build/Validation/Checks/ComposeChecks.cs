@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 using YamlDotNet.RepresentationModel;
@@ -18,7 +19,7 @@ public static class ComposeChecks
                 return; // its parse error is reported
             }
             report.Error(
-                model.InStack("docker-compose.yaml"),
+                model.InStack(StackLayout.ComposeFile),
                 Position.Start,
                 "compose file missing or unreadable: the stack needs stack/docker-compose.yaml"
             );
@@ -168,8 +169,8 @@ public static class ComposeChecks
             var source = Interpolation.Expand(volume.Source, model.Env);
             var rel = model.Relative(Path.GetFullPath(Path.Combine(composeDir, source)));
             if (
-                rel.StartsWith(model.InStack("data/"), StringComparison.Ordinal)
-                || rel == model.InStack("data")
+                rel.StartsWith(model.InStack(StackLayout.Data + "/"), StringComparison.Ordinal)
+                || rel == model.InStack(StackLayout.Data)
             )
             {
                 if (service.Node.Get("user") is null)

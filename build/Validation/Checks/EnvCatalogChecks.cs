@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Validation.Model;
 using Build.Validation.Reference;
 using Build.Validation.River;
@@ -15,7 +16,7 @@ public static class EnvCatalogChecks
         if (model.EnvFile is null)
         {
             report.Error(
-                model.InStack("env.yaml"),
+                model.InStack(StackLayout.EnvFile),
                 Position.Start,
                 "environment catalog stack/env.yaml is missing"
             );

@@ -14,7 +14,7 @@ public static class MetricChecks
         if (model.MetricsFile is null)
         {
             report.Error(
-                model.InStack("metrics.yaml"),
+                model.InStack(StackLayout.MetricsFile),
                 Position.Start,
                 "metrics catalog stack/metrics.yaml is missing: rules and dashboards cannot be checked"
             );

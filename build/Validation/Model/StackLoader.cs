@@ -15,8 +15,6 @@ namespace Build.Validation.Model;
 /// </summary>
 public static partial class StackLoader
 {
-    private static readonly string[] ComposeNames = ["docker-compose.yaml", "docker-compose.yml"];
-
     public static StackModel Load(string root, string stackDirectory, ValidationReport report)
     {
         var model = new StackModel
@@ -35,9 +33,7 @@ public static partial class StackLoader
             return model;
         }
         var reader = new StackReader(model, report);
-        var composePath = ComposeNames
-            .Select(name => Path.Combine(model.StackDirectory, name))
-            .FirstOrDefault(File.Exists);
+        var composePath = StackLayout.FindCompose(model.StackDirectory);
         var compose = composePath is null ? null : Read(reader, model, composePath);
         if (compose is null)
         {
@@ -60,7 +56,7 @@ public static partial class StackLoader
             );
         }
         var files = new List<StackFile> { compose };
-        foreach (var name in new[] { "env.yaml", "metrics.yaml" })
+        foreach (var name in new[] { StackLayout.EnvFile, StackLayout.MetricsFile })
         {
             if (Read(reader, model, Path.Combine(model.StackDirectory, name)) is { } file)
             {
@@ -70,14 +66,14 @@ public static partial class StackLoader
         // Only what the engines read: the config/ folder and the compose bind mounts (never data/).
         var composeDir = Path.GetDirectoryName(compose.FullPath)!;
         var env = EnvironmentCatalog.Read(
-            files.FirstOrDefault(f => f.Path == model.InStack("env.yaml"))
+            files.FirstOrDefault(f => f.Path == model.InStack(StackLayout.EnvFile))
         );
         var roots = model
             .Services.SelectMany(s => s.Volumes.Where(v => v.IsBind))
             .Select(v =>
                 Path.GetFullPath(Path.Combine(composeDir, Interpolation.Expand(v.Source, env)))
             )
-            .Prepend(Path.Combine(model.StackDirectory, "config"));
+            .Prepend(Path.Combine(model.StackDirectory, StackLayout.Config));
         var seen = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
         foreach (var rootPath in roots)
         {

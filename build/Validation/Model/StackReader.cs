@@ -1,3 +1,5 @@
+using Build.Stack;
+
 namespace Build.Validation.Model;
 
 /// <summary>One entry of a folder Validate listed (links already resolved to what they name).</summary>
@@ -36,8 +38,8 @@ public sealed class StackReader
 
     /// <summary>True for the stack's runtime state folder (<c>data/</c>) and everything in it.</summary>
     public bool IsData(string fullPath) =>
-        Inside(Path.Combine(_model.StackDirectory, "data"), fullPath)
-        || Inside(Path.Combine(_realStack, "data"), fullPath);
+        Inside(Path.Combine(_model.StackDirectory, StackLayout.Data), fullPath)
+        || Inside(Path.Combine(_realStack, StackLayout.Data), fullPath);
 
     /// <summary>
     /// The text of a file, or null when it is absent or may not be read (then with a finding). Links are

@@ -18,12 +18,12 @@ public static class StackRoles
 
     public static void Assign(StackModel model)
     {
-        model.Compose =
-            model.Files.GetValueOrDefault(model.InStack("docker-compose.yaml"))
-            ?? model.Files.GetValueOrDefault(model.InStack("docker-compose.yml"));
-        model.EnvFile = model.Files.GetValueOrDefault(model.InStack("env.yaml"));
+        model.Compose = StackLayout
+            .ComposeNames.Select(n => model.Files.GetValueOrDefault(model.InStack(n)))
+            .FirstOrDefault(f => f is not null);
+        model.EnvFile = model.Files.GetValueOrDefault(model.InStack(StackLayout.EnvFile));
         model.Env = EnvironmentCatalog.Read(model.EnvFile);
-        model.MetricsFile = model.Files.GetValueOrDefault(model.InStack("metrics.yaml"));
+        model.MetricsFile = model.Files.GetValueOrDefault(model.InStack(StackLayout.MetricsFile));
         model.Metrics = MetricsCatalog.Read(model.MetricsFile);
 
         model.Loki = Mounted(model, "loki");
@@ -126,11 +126,14 @@ public static class StackRoles
             model.Mimir?.Yaml.At(setting).Str() is { } container
             && service?.HostPath(container, composeDir) is { } host
                 ? host
-                : Path.Combine(model.StackDirectory, "config", "mimir", usual);
-        model.RulesDirectory = Folder(["ruler_storage", "local", "directory"], "rules");
+                : Path.Combine(model.StackDirectory, usual);
+        model.RulesDirectory = Folder(
+            ["ruler_storage", "local", "directory"],
+            StackLayout.RulesFolder
+        );
         model.AlertmanagerDirectory = Folder(
             ["alertmanager_storage", "local", "path"],
-            "alertmanager"
+            StackLayout.AlertmanagerFolder
         );
         var rulesPrefix = model.Relative(model.RulesDirectory) + "/";
         var amPrefix = model.Relative(model.AlertmanagerDirectory) + "/";

@@ -1,3 +1,4 @@
+using Build.Stack;
 using Build.Tools;
 using Build.Validation.Checks;
 using Build.Validation.Model;
@@ -168,7 +169,7 @@ public static class EngineCheckers
         string composeDir
     )
     {
-        var dataDir = Path.Combine(model.StackDirectory, "data");
+        var dataDir = Path.Combine(model.StackDirectory, StackLayout.Data);
         var mounts = new List<Mount>();
         foreach (var volume in service.Volumes.Where(v => v.IsBind))
         {
