@@ -1,7 +1,7 @@
 using Build.Host;
 using Build.Validation.Checks;
+using Build.Validation.Model;
 using Build.Validation.Reference;
-using YamlDotNet.RepresentationModel;
 
 namespace Build.Stack;
 
@@ -25,11 +25,10 @@ public static class ImagePins
     public static IReadOnlyDictionary<string, ImagePin> Read(string stackDirectory)
     {
         var path = Path.Combine(stackDirectory, StackLayout.ComposeFile);
-        var yaml = new YamlStream();
+        string text;
         try
         {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
+            text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,30 +36,16 @@ public static class ImagePins
                 $"Cannot read {path} ({e.Message}): the image pins live there."
             );
         }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new BuildException(
-                $"{path} is not valid YAML (line {e.Start.Line}): run ./build.sh --target=Validate."
-            );
-        }
         var pins = new Dictionary<string, ImagePin>(StringComparer.Ordinal);
-        if (
-            yaml.Documents.Count > 0
-            && yaml.Documents[0].RootNode is YamlMappingNode root
-            && root.Children.TryGetValue(new YamlScalarNode(Section), out var section)
-            && section is YamlMappingNode images
-        )
+        foreach (var (key, value) in BoundedYamlParser.ReadRoot(text, path).Get(Section).Entries())
         {
-            foreach (var (key, value) in images.Children)
+            if (
+                value.Str() is { } pinned
+                && EnvReferences.Find(pinned).FirstOrDefault()
+                    is { Operator: ":-" or "-", Argument: { Length: > 0 } image } reference
+            )
             {
-                if (
-                    value is YamlScalarNode { Value: { } text }
-                    && EnvReferences.Find(text).FirstOrDefault()
-                        is { Operator: ":-" or "-", Argument: { Length: > 0 } image } reference
-                )
-                {
-                    pins[key.ToString()] = new ImagePin(key.ToString(), reference.Name, image);
-                }
+                pins[key.Value!] = new ImagePin(key.Value!, reference.Name, image);
             }
         }
         return pins;

@@ -71,7 +71,7 @@ public sealed class AlertmanagerCheck(VerifyHttp http, Uri? mimir, StackModel st
 
     /// <summary>The <c>alertmanager_config</c> text of Mimir's answer (YAML).</summary>
     public static string RunningConfiguration(string body) =>
-        YamlExtensions.Load(body).Get("alertmanager_config").Str() ?? "";
+        BoundedYamlParser.ReadRoot(body).Get("alertmanager_config").Str() ?? "";
 
     /// <summary>
     /// Null when <paramref name="running"/> is <paramref name="file"/> with the placeholder replaced by a quoted

@@ -5,23 +5,12 @@ namespace Build.Validation.Model;
 /// <summary>Small helpers over YamlDotNet's representation model that keep node positions.</summary>
 public static class YamlExtensions
 {
-    /// <summary>
-    /// The first document's root (null for an empty text), read within <see cref="BoundedYamlParser"/>'s bounds;
-    /// a syntax error or a file past a bound is a <see cref="YamlDotNet.Core.YamlException"/> at its line.
-    /// </summary>
-    public static YamlNode? Load(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new BoundedYamlParser(new YamlDotNet.Core.Parser(new StringReader(text))));
-        return stream.Documents.FirstOrDefault()?.RootNode;
-    }
-
     /// <summary>The first document's root of a file; null when the file is absent or not YAML (its own tool reports that).</summary>
     public static YamlNode? TryLoadFile(string path)
     {
         try
         {
-            return File.Exists(path) ? Load(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? BoundedYamlParser.ReadRoot(File.ReadAllText(path)) : null;
         }
         catch (YamlDotNet.Core.YamlException)
         {
