@@ -133,6 +133,13 @@ public sealed partial class StackSession
     public async Task<ComposeCli> ComposeAsync() =>
         _compose ??= await ComposeCli.DetectAsync(Runner, Project, ComposeFilePath, Cancellation);
 
+    /// <summary>How the targets that read the running stack start: the Docker engine answers, then the compose file (without secrets).</summary>
+    public async Task<ComposeFile> OpenAsync()
+    {
+        await Docker.EnsureEngineAsync(Cancellation);
+        return LoadComposeWithoutSecrets();
+    }
+
     /// <summary>The compose file read with the non-secret values (build environment, then catalog defaults).</summary>
     public ComposeFile LoadComposeWithoutSecrets() =>
         ComposeFile.Load(

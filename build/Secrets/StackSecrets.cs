@@ -28,8 +28,6 @@ public sealed class StackSecrets(
 {
     private ResolvedEnvironment? _resolved;
 
-    public SecretsMode Mode => mode;
-
     /// <summary>The <c>--secrets</c> mode; a bad value or <c>local</c> outside dev is a usage error.</summary>
     public static SecretsMode ParseMode(string? text, DeployEnvironment environment)
     {

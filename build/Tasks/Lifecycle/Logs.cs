@@ -25,13 +25,12 @@ public sealed class Logs : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var session = context.Stack;
-        await session.Docker.EnsureEngineAsync(session.Cancellation);
+        var compose = await session.OpenAsync();
         var tail = context.Args.GetInt(LifecycleArguments.Tail);
         var follow = context.Args.Flag(LifecycleArguments.Follow);
         var service =
             context.Args.Get(LifecycleArguments.Service)
             ?? session.Variable(LifecycleArguments.ServiceVariable);
-        var compose = session.LoadComposeWithoutSecrets();
         if (!string.IsNullOrEmpty(service))
         {
             session.SelectServices(compose, [service]);

@@ -15,8 +15,7 @@ public sealed class Ps : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var session = context.Stack;
-        await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var compose = session.LoadComposeWithoutSecrets();
+        var compose = await session.OpenAsync();
         var containers = await session.Docker.ProjectContainersAsync(
             session.Project,
             session.Cancellation

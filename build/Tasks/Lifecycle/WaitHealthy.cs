@@ -15,8 +15,7 @@ public sealed class WaitHealthy : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var session = context.Stack;
-        await session.Docker.EnsureEngineAsync(session.Cancellation);
-        var compose = session.LoadComposeWithoutSecrets();
+        var compose = await session.OpenAsync();
         // A failing service's last log lines are printed: masked with the secrets the containers hold.
         await session.UseRunningSecretsAsync();
         await StackHealth.WaitAsync(

@@ -55,9 +55,6 @@ public sealed class ComposeService
     public YamlNode? Healthcheck { get; init; }
     public Dictionary<string, (string? Condition, Position Pos)> DependsOn { get; } = [];
 
-    public bool HasHealthcheck =>
-        Healthcheck is YamlMappingNode && Healthcheck.Get("disable").Bool() != true;
-
     /// <summary>Each container variable's template: a pass-through entry reads <c>${NAME}</c>.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentTemplates =>
         Environment.ToDictionary(
