@@ -22,9 +22,14 @@ public sealed record DashboardBinding(IReadOnlyDictionary<string, GrafanaDatasou
 
     /// <summary>
     /// Replaces <c>$var</c>, <c>${var}</c>, <c>${var:fmt}</c> and <c>[[var]]</c> of these variables as Grafana does:
-    /// the uid, or the name for <c>:text</c> (regex-escaped in a regex unless <c>:text</c>/<c>:raw</c>).
+    /// the uid, or the name for <c>:text</c> (regex-escaped in a regex unless <c>:text</c>/<c>:raw</c>); another
+    /// variable takes its value in <paramref name="others"/> (the dashboard's current values), else stays.
     /// </summary>
-    public string Substitute(string text, bool regex = false) =>
+    public string Substitute(
+        string text,
+        bool regex = false,
+        IReadOnlyDictionary<string, string>? others = null
+    ) =>
         DashboardVariables
             .Reference()
             .Replace(
@@ -34,7 +39,7 @@ public sealed record DashboardBinding(IReadOnlyDictionary<string, GrafanaDatasou
                     var name = DashboardVariables.NameOf(m);
                     if (!Values.TryGetValue(name, out var ds))
                     {
-                        return m.Value;
+                        return others?.GetValueOrDefault(name) ?? m.Value;
                     }
                     var format = m.Groups["fmt"].Value;
                     return format == "text" ? ds.Name

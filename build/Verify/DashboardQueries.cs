@@ -17,6 +17,7 @@ public static class DashboardQueries
         DashboardBinding? binding = null
     )
     {
+        binding ??= new DashboardBinding(new Dictionary<string, GrafanaDatasource>());
         var variables = Variables(dashboard);
         foreach (var panel in Panels(dashboard?["panels"]))
         {
@@ -47,7 +48,7 @@ public static class DashboardQueries
                 {
                     if (copy[key] is JsonValue value && value.TryGetValue<string>(out var text))
                     {
-                        copy[key] = Substitute(binding?.Substitute(text) ?? text, variables);
+                        copy[key] = binding.Substitute(text, others: variables);
                     }
                 }
                 yield return (title, copy);
@@ -55,21 +56,9 @@ public static class DashboardQueries
         }
     }
 
-    /// <summary>Replaces <c>$var</c>, <c>${var}</c> and <c>[[var]]</c> of the dashboard's variables.</summary>
-    public static string Substitute(string text, IReadOnlyDictionary<string, string> variables) =>
-        DashboardVariables
-            .Reference()
-            .Replace(
-                text,
-                m =>
-                    variables.TryGetValue(DashboardVariables.NameOf(m), out var value)
-                        ? value
-                        : m.Value
-            );
-
     private static string? Datasource(
         JsonNode? node,
-        DashboardBinding? binding,
+        DashboardBinding binding,
         IReadOnlyDictionary<string, string> variables
     )
     {
@@ -79,7 +68,7 @@ public static class DashboardQueries
             JsonValue value when value.TryGetValue<string>(out var s) => s,
             _ => null,
         };
-        return text is null ? null : Substitute(binding?.Substitute(text) ?? text, variables);
+        return text is null ? null : binding.Substitute(text, others: variables);
     }
 
     private static Dictionary<string, string> Variables(JsonNode? dashboard)
