@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Build.Tools;
 
 namespace Build.Docker;
 
@@ -31,16 +32,8 @@ public sealed record ContainerState(
     public IReadOnlyList<string> MountSources { get; init; } = [];
 
     /// <summary>True when a mount's host path is <paramref name="directory"/> or lies under it.</summary>
-    public bool Mounts(string directory)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        return MountSources.Any(source =>
-        {
-            var path = Path.TrimEndingDirectorySeparator(source);
-            return path == root
-                || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        });
-    }
+    public bool Mounts(string directory) =>
+        MountSources.Any(source => FilePaths.IsInside(directory, source));
 
     /// <summary>Parses the JSON array printed by <c>docker inspect</c>.</summary>
     public static IReadOnlyList<ContainerState> ParseInspect(string json)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Build.Host;
+using Build.Tools;
 using Build.Validation.Model;
 
 namespace Build.Docker;
@@ -17,15 +18,10 @@ public static class DataDirectories
         string dataRoot
     )
     {
-        var root = Path.GetFullPath(dataRoot).TrimEnd('/') + "/";
         var created = new List<string>();
         foreach (var service in services)
         {
-            foreach (
-                var bind in service.Binds.Where(b =>
-                    (b.HostPath + "/").StartsWith(root, StringComparison.Ordinal)
-                )
-            )
+            foreach (var bind in service.Binds.Where(b => FilePaths.IsInside(dataRoot, b.HostPath)))
             {
                 try
                 {

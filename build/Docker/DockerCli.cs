@@ -73,33 +73,9 @@ public sealed class DockerCli(CommandRunner runner, string executable = "docker"
             await IdsAsync(["ps", "-aq", "--no-trunc"], cancellation),
             cancellation
         );
-        var real = RealPath(directory);
+        var real = FilePaths.RealPath(directory);
         return all.Where(c => c.Mounts(directory) || (real is not null && c.Mounts(real)))
             .ToArray();
-    }
-
-    /// <summary>The path with every symbolic link along it resolved (the engine may report either form), or null.</summary>
-    private static string? RealPath(string path)
-    {
-        try
-        {
-            var current = Path.GetPathRoot(Path.GetFullPath(path))!;
-            foreach (
-                var part in Path.GetFullPath(path)[current.Length..]
-                    .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
-            )
-            {
-                var next = new FileInfo(Path.Combine(current, part));
-                current = next.LinkTarget is null
-                    ? next.FullName
-                    : next.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next.FullName;
-            }
-            return current;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     public async Task<IReadOnlyList<ContainerState>> InspectAsync(

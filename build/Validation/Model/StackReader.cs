@@ -1,4 +1,5 @@
 using Build.Stack;
+using Build.Tools;
 
 namespace Build.Validation.Model;
 
@@ -18,8 +19,6 @@ public sealed class StackReader
     /// <summary>Deepest folder nesting Validate walks below the stack folder.</summary>
     public const int MaxDepth = 16;
 
-    private const int MaxLinkHops = 40;
-
     private readonly StackModel _model;
     private readonly ValidationReport _report;
     private readonly string _realStack;
@@ -29,7 +28,7 @@ public sealed class StackReader
     {
         _model = model;
         _report = report;
-        _realStack = RealPath(model.StackDirectory) ?? model.StackDirectory;
+        _realStack = FilePaths.RealPath(model.StackDirectory) ?? model.StackDirectory;
     }
 
     /// <summary>The folders listed so far, by full path (as the stack folder names them, links not resolved).</summary>
@@ -38,8 +37,8 @@ public sealed class StackReader
 
     /// <summary>True for the stack's runtime state folder (<c>data/</c>) and everything in it.</summary>
     public bool IsData(string fullPath) =>
-        Inside(Path.Combine(_model.StackDirectory, StackLayout.Data), fullPath)
-        || Inside(Path.Combine(_realStack, StackLayout.Data), fullPath);
+        FilePaths.IsInside(Path.Combine(_model.StackDirectory, StackLayout.Data), fullPath)
+        || FilePaths.IsInside(Path.Combine(_realStack, StackLayout.Data), fullPath);
 
     /// <summary>
     /// The text of a file, or null when it is absent or may not be read (then with a finding). Links are
@@ -47,7 +46,7 @@ public sealed class StackReader
     /// </summary>
     public string? ReadText(string fullPath)
     {
-        if (!Inside(_model.StackDirectory, fullPath) || IsData(fullPath))
+        if (!FilePaths.IsInside(_model.StackDirectory, fullPath) || IsData(fullPath))
         {
             return null;
         }
@@ -86,7 +85,7 @@ public sealed class StackReader
 
     private IEnumerable<string> Walk(string folder, int depth)
     {
-        if (IsData(folder) || !Inside(_model.StackDirectory, folder))
+        if (IsData(folder) || !FilePaths.IsInside(_model.StackDirectory, folder))
         {
             yield break;
         }
@@ -126,7 +125,7 @@ public sealed class StackReader
                 yield return full;
                 continue;
             }
-            if (Inside(target, real))
+            if (FilePaths.IsInside(target, real))
             {
                 Warning(
                     full,
@@ -169,13 +168,13 @@ public sealed class StackReader
     /// <summary>The real path a stack path names, or null (with a finding) when a link loops or leaves the stack.</summary>
     private string? Target(string fullPath)
     {
-        var real = RealPath(fullPath);
+        var real = FilePaths.RealPath(fullPath);
         if (real is null)
         {
             Error(fullPath, "symbolic link loop: not read");
             return null;
         }
-        if (!Inside(_realStack, real))
+        if (!FilePaths.IsInside(_realStack, real))
         {
             Error(
                 fullPath,
@@ -189,61 +188,6 @@ public sealed class StackReader
             return null;
         }
         return real;
-    }
-
-    /// <summary>The path with every symbolic link resolved (absent parts kept as they are); null for a link loop.</summary>
-    public static string? RealPath(string fullPath)
-    {
-        var hops = 0;
-        var pending = new Stack<string>(Parts(Path.GetFullPath(fullPath)).Reverse());
-        var current = Path.GetPathRoot(Path.GetFullPath(fullPath))!;
-        while (pending.TryPop(out var part))
-        {
-            var next = Path.Combine(current, part);
-            string? link;
-            try
-            {
-                link = new FileInfo(next).LinkTarget;
-            }
-            catch (IOException)
-            {
-                link = null;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                link = null;
-            }
-            if (link is null)
-            {
-                current = next;
-                continue;
-            }
-            if (++hops > MaxLinkHops)
-            {
-                return null;
-            }
-            var target = Path.GetFullPath(link, current);
-            var root = Path.GetPathRoot(target)!;
-            foreach (var piece in Parts(target[root.Length..]).Reverse())
-            {
-                pending.Push(piece);
-            }
-            current = root;
-        }
-        return current;
-    }
-
-    private static string[] Parts(string path) =>
-        path.Split(
-            [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
-            StringSplitOptions.RemoveEmptyEntries
-        );
-
-    private static bool Inside(string folder, string path)
-    {
-        var f = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        return p == f || p.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     private void Error(string fullPath, string message) =>
