@@ -53,6 +53,12 @@ public sealed class BuildContext : FrostingContext
     /// <summary>The secret values of this run: everything the build writes to the console is masked with them.</summary>
     public SecretMasker Masker { get; } = new();
 
+    /// <summary>A path argument (<c>--junit=PATH</c>, <c>--loki=PATH</c>...): full, relative to the repository root unless absolute; null when absent or empty.</summary>
+    public string? PathArgument(string name) =>
+        Args.Get(name) is { Length: > 0 } value
+            ? System.IO.Path.GetFullPath(value, Paths.Root.FullPath)
+            : null;
+
     /// <summary>What the lifecycle targets share in this run (Restart's Down and Up use the same one).</summary>
     public StackSession Stack => _stack ??= new StackSession(this);
 }

@@ -38,9 +38,9 @@ public sealed class TestRules : FrostingTask<BuildContext>
     {
         var options = new RuleTestOptions(
             context.Paths.Root.FullPath,
-            FolderArgument(context, RulesArguments.RulesDir)
+            context.PathArgument(RulesArguments.RulesDir)
                 ?? context.Paths.Stack.Combine(StackLayout.RulesFolder).FullPath,
-            FolderArgument(context, RulesArguments.RuleTestsDir)
+            context.PathArgument(RulesArguments.RuleTestsDir)
                 ?? context.Paths.Tests.Combine("rules").FullPath,
             context.Args.Get(RulesArguments.Promtool),
             context.Args.Get(RulesArguments.Mimirtool),
@@ -68,9 +68,8 @@ public sealed class TestRules : FrostingTask<BuildContext>
             }
         }
 
-        if (context.Args.Get(RulesArguments.Junit) is { Length: > 0 } junit)
+        if (context.PathArgument(RulesArguments.Junit) is { } path)
         {
-            var path = Path.GetFullPath(junit, context.Paths.Root.FullPath);
             JUnitWriter.Write(report, path);
             context.Information("JUnit report: {0}", path);
         }
@@ -80,10 +79,4 @@ public sealed class TestRules : FrostingTask<BuildContext>
             throw new BuildException(failure);
         }
     }
-
-    /// <summary>A folder argument, relative to the repository root unless absolute.</summary>
-    private static string? FolderArgument(BuildContext context, string name) =>
-        context.Args.Get(name) is { Length: > 0 } value
-            ? Path.GetFullPath(value, context.Paths.Root.FullPath)
-            : null;
 }

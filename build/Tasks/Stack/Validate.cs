@@ -78,11 +78,8 @@ public sealed class Validate : FrostingTask<BuildContext>
                 context.Args.GetInt(ValidateArguments.CheckerTimeout)
             ),
             EnginePaths = ValidateArguments
-                .ToolPaths.Where(e => context.Args.Get(e) is { Length: > 0 })
-                .ToDictionary(
-                    e => e,
-                    e => Path.GetFullPath(context.Args.Get(e)!, context.Paths.Root.FullPath)
-                ),
+                .ToolPaths.Where(e => context.PathArgument(e) is not null)
+                .ToDictionary(e => e, e => context.PathArgument(e)!),
             Offline = context.Args.Flag(ValidateArguments.Offline),
         };
         var report = StackValidator.Run(options);
