@@ -1,5 +1,4 @@
 using Build.Docker;
-using Build.Health;
 using Build.Secrets;
 using Build.Stack;
 using Build.Validation.Model;
@@ -9,15 +8,15 @@ namespace Build.Lifecycle;
 /// <summary>Up's last step when Mimir runs: each tenant's Alertmanager configuration, with its Slack webhook.</summary>
 public static class StackAlertmanager
 {
-    public const string MimirService = "mimir";
-
     public static async Task LoadAsync(
         StackSession session,
         IReadOnlyList<ComposeService> services,
         ResolvedEnvironment resolved
     )
     {
-        var mimir = services.FirstOrDefault(s => s.Name == MimirService);
+        var mimir = services
+            .Select(StackService.From)
+            .FirstOrDefault(s => s.Role == StackRole.Metrics);
         var directory = Path.Combine(session.StackDirectory, StackLayout.AlertmanagerFolder);
         if (mimir is null || !Directory.Exists(directory))
         {
@@ -27,21 +26,16 @@ public static class StackAlertmanager
             session.Project,
             session.Cancellation
         );
-        if (ReadinessTargets.For(mimir, containers).Url is not { } url)
+        if (mimir.HostUrl(mimir.Api, containers) is not { } url)
         {
             session.Warning(
-                "Alertmanager: Mimir publishes no HTTP port, so no tenant configuration was loaded."
+                "Alertmanager: Mimir publishes no API port, so no tenant configuration was loaded."
             );
             return;
         }
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var upload = new AlertmanagerUpload(client, session.Masker);
-        var tenants = await upload.UploadAsync(
-            directory,
-            new Uri(url.GetLeftPart(UriPartial.Authority)),
-            resolved.Get,
-            session.Cancellation
-        );
+        var tenants = await upload.UploadAsync(directory, url, resolved.Get, session.Cancellation);
         foreach (var tenant in tenants)
         {
             if (tenant.Uploaded)
