@@ -2,8 +2,9 @@ namespace CaroLoad;
 
 /// <summary>
 /// After each instance's own warm-up and before the measured slices: unmeasured slices in the same
-/// alternating order as the measured ones, until a whole pass leaves every instance's tiered compiler
-/// quiet (at most one /proc tick, 10 ms, or 1 % of the CPU its slice used), at most <see cref="Limit"/>.
+/// alternating order as the measured ones, until two passes in a row leave every instance's tiered compiler
+/// quiet (at most one /proc tick, 10 ms, or 1 % of the CPU its slice used; tier-up comes in bursts, so one
+/// quiet pass can fall between two), at most <see cref="Limit"/>.
 /// The per-instance warm-up alone left the on-mode compiling in the measured window: methods that run once
 /// per export batch or metric collection reach the call-count thresholds (twice, with tiered PGO) only
 /// after tens of thousands of requests, and that one-time JIT was 4–7 % of the on-mode's sampled CPU.
@@ -24,6 +25,7 @@ public static class Settling
     )
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var quietPasses = 0;
         for (var pass = 1; ; pass++)
         {
             var before = instances.Select(i => i.Compiler()).ToList();
@@ -41,9 +43,10 @@ public static class Settling
                         (i.Compiler() - before[n]).TotalMilliseconds <= Math.Max(10, used[n] / 100)
                 )
                 .All(q => q);
-            if (quiet || watch.Elapsed > Limit)
+            quietPasses = quiet ? quietPasses + 1 : 0;
+            if (quietPasses == 2 || watch.Elapsed > Limit)
             {
-                return (pass, quiet);
+                return (pass, quietPasses == 2);
             }
         }
     }
