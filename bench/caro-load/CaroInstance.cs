@@ -34,12 +34,15 @@ public sealed class CaroInstance : IAsyncDisposable
     }
     public TimeSpan TimeToReady { get; }
 
-    /// <summary>CPU time of the runtime's tiered-compilation thread (".NET Tiered Com" in /proc), zero where unknown.</summary>
+    // Last CPU ticks seen per tiered-compilation thread id: the runtime ends that thread after a few idle
+    // seconds and starts a new one, and an ended thread's CPU must still count.
+    private readonly Dictionary<string, long> _compilerTicks = [];
+
+    /// <summary>CPU time of the runtime's tiered-compilation threads (".NET Tiered Com" in /proc), all so far.</summary>
     public TimeSpan CompilerCpuTime
     {
         get
         {
-            long ticks = 0;
             try
             {
                 foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
@@ -52,7 +55,7 @@ public sealed class CaroInstance : IAsyncDisposable
                         // Fields 14 and 15 (utime, stime) after the ")" that ends the thread name.
                         var stat = File.ReadAllText(Path.Combine(task, "stat"));
                         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                        ticks +=
+                        _compilerTicks[task] =
                             long.Parse(
                                 fields[11],
                                 System.Globalization.CultureInfo.InvariantCulture
@@ -68,15 +71,16 @@ public sealed class CaroInstance : IAsyncDisposable
             {
                 // a thread ended while being read, or no /proc: count what was read
             }
-            return TimeSpan.FromSeconds(ticks / 100.0);
+            return TimeSpan.FromSeconds(_compilerTicks.Values.Sum() / 100.0);
         }
     }
 
     /// <summary>
-    /// Bytes Caro has allocated so far, asked of the AllocationHook startup hook through a FIFO (it answers at
-    /// once and costs nothing in between), or null when the hook is not running (e.g. a trimmed publish).
+    /// Bytes Caro has allocated, its collections and GC pause time so far, asked of the AllocationHook startup
+    /// hook through a FIFO (it answers at once and costs nothing in between), or null when the hook is not
+    /// running (e.g. a trimmed publish).
     /// </summary>
-    public long? AllocatedBytes
+    public GcProbe? Gc
     {
         get
         {
@@ -91,10 +95,12 @@ public sealed class CaroInstance : IAsyncDisposable
                 ask.WriteByte(1);
             }
             using var answer = new StreamReader(_allocationFile + ".answer");
-            return long.Parse(
-                answer.ReadToEnd(),
-                System.Globalization.CultureInfo.InvariantCulture
-            );
+            var n = answer
+                .ReadToEnd()
+                .Split(' ')
+                .Select(x => long.Parse(x, System.Globalization.CultureInfo.InvariantCulture))
+                .ToArray();
+            return new GcProbe(n[0], n[1], n[2], n[3], TimeSpan.FromTicks(n[4]));
         }
     }
 
@@ -137,6 +143,9 @@ public sealed class CaroInstance : IAsyncDisposable
         // Tier up after 30 calls without waiting for a quiet 100 ms (which a busy machine postpones): the
         // steady-state code is the same, but the warm-up ends with it compiled, not the measured window.
         start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
+        // Keep the tiered compiler's thread alive when idle (default: it ends after 4 s and a new one starts),
+        // so its CPU time in /proc covers all of the JIT's background work.
+        start.Environment["DOTNET_TC_BackgroundWorkerTimeoutMs"] = "3600000";
         var allocationFile = Path.Combine(
             Path.GetTempPath(),
             $"caro-load-alloc-{Guid.NewGuid():N}"
@@ -227,4 +236,26 @@ public sealed class CaroInstance : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>What the allocation hook reports: bytes allocated, collections per generation, total GC pause time.</summary>
+public sealed record GcProbe(long Allocated, long Gen0, long Gen1, long Gen2, TimeSpan Pause)
+{
+    public static GcProbe operator -(GcProbe a, GcProbe b) =>
+        new(
+            a.Allocated - b.Allocated,
+            a.Gen0 - b.Gen0,
+            a.Gen1 - b.Gen1,
+            a.Gen2 - b.Gen2,
+            a.Pause - b.Pause
+        );
+
+    public static GcProbe operator +(GcProbe a, GcProbe b) =>
+        new(
+            a.Allocated + b.Allocated,
+            a.Gen0 + b.Gen0,
+            a.Gen1 + b.Gen1,
+            a.Gen2 + b.Gen2,
+            a.Pause + b.Pause
+        );
 }

@@ -12,7 +12,8 @@ public sealed record LoadResult(
     long Requests,
     long Failures,
     double CpuMsPerRequest,
-    double? AllocatedBytesPerRequest
+    double? AllocatedBytesPerRequest,
+    GcProbe? Gc = null
 );
 
 /// <summary>
@@ -22,7 +23,7 @@ public sealed record LoadResult(
 public sealed class LoadRunner(
     HttpClient client,
     Func<TimeSpan> serverCpu,
-    Func<long?> serverAllocated,
+    Func<GcProbe?> serverGc,
     Func<TimeSpan> compilerCpu
 )
 {
@@ -133,7 +134,7 @@ public sealed class LoadRunner(
             latencies[i] = new List<long>(100_000);
         }
         var cpuBefore = serverCpu();
-        var allocatedBefore = serverAllocated();
+        var gcBefore = serverGc();
         var watch = Stopwatch.StartNew();
         await LoopAsync(
             request,
@@ -147,7 +148,7 @@ public sealed class LoadRunner(
         );
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpuMs = (serverCpu() - cpuBefore).TotalMilliseconds;
-        var allocated = serverAllocated() - allocatedBefore;
+        var gc = serverGc() is { } after && gcBefore is not null ? after - gcBefore : null;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) =>
             all.Length == 0
@@ -162,7 +163,8 @@ public sealed class LoadRunner(
             all.Length,
             failures.Sum(),
             all.Length == 0 ? 0 : cpuMs / all.Length,
-            all.Length == 0 ? null : (double?)allocated / all.Length
+            all.Length == 0 || gc is null ? null : (double)gc.Allocated / all.Length,
+            gc
         );
     }
 

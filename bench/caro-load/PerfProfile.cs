@@ -151,9 +151,17 @@ public sealed partial class PerfProfile : IDisposable
     /// <summary>Stops sampling (SIGINT, so perf writes its file) and returns the shares per process id.</summary>
     public async Task<IReadOnlyDictionary<int, PerfShares>> StopAsync()
     {
-        await CommandAsync("disable");
-        using (var interrupt = Process.Start("kill", ["-INT", _perf.Id.ToString()]))
+        if (_perf.HasExited)
         {
+            // perf ended early (killed, or it failed): report what it wrote, never a broken-pipe exception.
+            Console.Error.WriteLine(
+                $"caro-load: perf ended early (exit code {_perf.ExitCode}); its samples stop there."
+            );
+        }
+        else
+        {
+            await CommandAsync("disable");
+            using var interrupt = Process.Start("kill", ["-INT", _perf.Id.ToString()]);
             await interrupt.WaitForExitAsync();
         }
         await _perf.WaitForExitAsync();
@@ -172,25 +180,42 @@ public sealed partial class PerfProfile : IDisposable
             }
         )!;
         var scriptErrors = script.StandardError.ReadToEndAsync();
-        // Per process: all samples, the JIT's, and each part's (index into Parts).
-        var counts = new Dictionary<int, (long All, long Jit, long[] Parts)>();
+        // Per process: all samples, the JIT's, each part's (index into Parts), each group's and each leaf's.
+        var counts =
+            new Dictionary<
+                int,
+                (
+                    long All,
+                    long Jit,
+                    long[] Parts,
+                    Dictionary<string, long> Groups,
+                    Dictionary<string, long> Leaves
+                )
+            >();
         int? pid = null;
         var jit = false;
+        var thread = "";
         var marked = new bool[Parts.Count];
+        var stack = new List<PerfGroups.Frame>();
         void Flush()
         {
             if (pid is { } p)
             {
-                var c = counts.GetValueOrDefault(p, (0, 0, new long[Parts.Count]));
+                var c = counts.GetValueOrDefault(p, (0, 0, new long[Parts.Count], new(), new()));
                 var part = Array.IndexOf(marked, true);
                 if (part >= 0)
                 {
                     c.Parts[part]++;
                 }
-                counts[p] = (c.All + 1, c.Jit + (jit ? 1 : 0), c.Parts);
+                var group = PerfGroups.Classify(stack, thread, part >= 0 ? Parts[part].Part : null);
+                c.Groups[group] = c.Groups.GetValueOrDefault(group) + 1;
+                var leaf = PerfGroups.Leaf(stack);
+                c.Leaves[leaf] = c.Leaves.GetValueOrDefault(leaf) + 1;
+                counts[p] = (c.All + 1, c.Jit + (jit ? 1 : 0), c.Parts, c.Groups, c.Leaves);
             }
-            (pid, jit) = (null, false);
+            (pid, jit, thread) = (null, false, "");
             Array.Clear(marked);
+            stack.Clear();
         }
         while (await script.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -205,7 +230,7 @@ public sealed partial class PerfProfile : IDisposable
                 if (header.Success)
                 {
                     pid = int.Parse(header.Groups["pid"].Value);
-                    var thread = header.Groups["comm"].Value;
+                    thread = header.Groups["comm"].Value;
                     // The SDK's own threads (batch export, periodic metric reader) are export.
                     marked[0] = thread.StartsWith("OpenTelemetry", StringComparison.Ordinal);
                     jit = thread.StartsWith(".NET Tiered", StringComparison.Ordinal);
@@ -219,6 +244,7 @@ public sealed partial class PerfProfile : IDisposable
                         .Frames.Any(f => line.Contains(f, StringComparison.Ordinal));
                 }
                 jit |= line.Contains("libclrjit.so", StringComparison.Ordinal);
+                stack.Add(PerfGroups.Frame.Parse(line));
             }
         }
         Flush();
@@ -234,7 +260,9 @@ public sealed partial class PerfProfile : IDisposable
             c => new PerfShares(
                 c.Value.All,
                 c.Value.Parts.Select(n => (double)n / c.Value.All).ToArray(),
-                (double)c.Value.Jit / c.Value.All
+                (double)c.Value.Jit / c.Value.All,
+                c.Value.Groups,
+                c.Value.Leaves
             )
         );
     }
@@ -252,10 +280,4 @@ public sealed partial class PerfProfile : IDisposable
 
     [GeneratedRegex(@"^(?<comm>.*?)\s+(?<pid>\d+)/\d+\s*$")]
     private static partial Regex Header();
-}
-
-/// <summary>One process's samples, the share of them in each telemetry part (as PerfProfile.Parts) and in the JIT.</summary>
-public sealed record PerfShares(long Samples, double[] Parts, double Jit)
-{
-    public double Telemetry => Parts.Sum();
 }

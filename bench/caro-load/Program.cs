@@ -38,7 +38,13 @@ var modes = new List<(string Name, Dictionary<string, string> Environment)>
 };
 foreach (var (name, extra) in options.Variants)
 {
-    modes.Add((name, new(onEnvironment.Concat(extra))));
+    // A variant's variables override on's (e.g. OTEL_SDK_DISABLED=true makes an off-mode variant).
+    var environment = new Dictionary<string, string>(onEnvironment);
+    foreach (var (key, value) in extra)
+    {
+        environment[key] = value;
+    }
+    modes.Add((name, environment));
 }
 string[] endpointNames = ["GET /api/review/today", "POST /api/review"];
 
@@ -90,7 +96,7 @@ for (var round = 1; round <= options.Rounds; round++)
             var runner = new LoadRunner(
                 client,
                 () => caro.CpuTime,
-                () => caro.AllocatedBytes,
+                () => caro.Gc,
                 () => caro.CompilerCpuTime
             );
             instances.Add((name, caro, runner, client, await runner.SeedAsync(options.Cards)));
@@ -107,6 +113,22 @@ for (var round = 1; round <= options.Rounds; round++)
                     TimeSpan.Zero
                 );
             }
+            var (passes, quiet) = await Settling.RunAsync(
+                instances
+                    .Select(i =>
+                        (
+                            i.Runner,
+                            (Func<TimeSpan>)(() => i.Caro.CompilerCpuTime),
+                            Request(endpoint, i.Seed)
+                        )
+                    )
+                    .ToList(),
+                options.Connections,
+                TimeSpan.FromSeconds(options.Seconds)
+            );
+            Console.WriteLine(
+                $"  round {round}, {endpoint, -22}: JIT {(quiet ? "settled" : "still compiling")} after {passes} unmeasured pass(es)"
+            );
             using var profile = options.Perf
                 ? await PerfProfile.StartAsync(instances.Select(i => i.Caro.ProcessId))
                 : null;
@@ -134,12 +156,7 @@ for (var round = 1; round <= options.Rounds; round++)
                 {
                     shares[i.Name]
                         [endpoint]
-                        .Add(
-                            sampled.GetValueOrDefault(
-                                i.Caro.ProcessId,
-                                new PerfShares(0, new double[PerfProfile.Parts.Count], 0)
-                            )
-                        );
+                        .Add(sampled.GetValueOrDefault(i.Caro.ProcessId, PerfShares.None));
                 }
             }
             Console.WriteLine(
@@ -220,38 +237,10 @@ foreach (var endpoint in endpointNames)
         }
     }
 }
-var perfMet = true;
-if (options.Perf)
-{
-    // The part of each mode's own CPU per request that perf found in telemetry code (and in the JIT), and the
-    // ratio that part implies: CPU per request over CPU per request without it, within one process.
-    Console.WriteLine();
-    Console.WriteLine(
-        $"{"perf (in-process shares)", -22} {"mode", -14} {"samples", 8} {"telemetry", 9} {string.Concat(PerfProfile.Parts.Select(p => $" {p.Part, 7}"))} {"JIT", 6} {"telemetry CPU-ms/req", 20} {"implied on/off", 14}"
-    );
-    foreach (var endpoint in endpointNames)
-    {
-        foreach (var (name, _) in modes)
-        {
-            var list = shares[name][endpoint];
-            var samples = list.Sum(x => x.Samples);
-            double Weighted(Func<PerfShares, double> pick) =>
-                samples == 0 ? 0 : list.Sum(x => pick(x) * x.Samples) / samples;
-            var telemetryShare = Weighted(x => x.Telemetry);
-            if (name == "on")
-            {
-                perfMet &= 1 / (1 - telemetryShare) <= Target;
-            }
-            var cpu = SliceStats.Pool(results[name][endpoint]).CpuMsPerRequest;
-            Console.WriteLine(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{endpoint, -22} {name, -14} {samples, 8} {telemetryShare * 100, 8:F1}% {string.Concat(PerfProfile.Parts.Select((_, i) => $" {Weighted(x => x.Parts[i]) * 100, 6:F1}%"))} {Weighted(x => x.Jit) * 100, 5:F1}% {telemetryShare * cpu, 20:F3} {1 / (1 - telemetryShare), 13:F3}x"
-                )
-            );
-        }
-    }
-}
+Breakdown.Gc(endpointNames, modes.Select(m => m.Name).ToList(), results);
+var perfMet =
+    !options.Perf
+    || Breakdown.Perf(endpointNames, modes.Select(m => m.Name).ToList(), results, shares, Target);
 Console.WriteLine(
     $"{"start to /health/ready", -22} {string.Join(", ", modes.Select(m => $"{m.Name} {SliceStats.Median(ready[m.Name]):F0} ms"))} (median)"
 );

@@ -16,6 +16,9 @@ public static class SliceStats
             slices.Sum(r => r.CpuMsPerRequest * r.Requests) / requests,
             slices.All(r => r.AllocatedBytesPerRequest is not null)
                 ? slices.Sum(r => r.AllocatedBytesPerRequest!.Value * r.Requests) / requests
+                : null,
+            slices.All(r => r.Gc is not null)
+                ? slices.Select(r => r.Gc!).Aggregate((a, b) => a + b)
                 : null
         );
     }

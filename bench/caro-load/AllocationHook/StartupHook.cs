@@ -4,8 +4,9 @@ using System.Text;
 /// <summary>
 /// Loaded into a Caro process through DOTNET_STARTUP_HOOKS by caro-load (not part of Caro): answers the
 /// benchmark's questions for the bytes the process has allocated so far (GC.GetTotalAllocatedBytes), a figure
-/// machine load does not change. caro-load makes two FIFOs next to CARO_LOAD_ALLOC_FILE (<c>.ask</c>,
-/// <c>.answer</c>); the hook blocks on <c>.ask</c> and writes one number to <c>.answer</c> per byte read, so it
+/// machine load does not change, and for the collections of each generation and the total GC pause time so far. caro-load makes two FIFOs next to CARO_LOAD_ALLOC_FILE (<c>.ask</c>,
+/// <c>.answer</c>); the hook blocks on <c>.ask</c> and writes one line to <c>.answer</c> per byte read
+/// ("allocated gen0 gen1 gen2 pause-ticks"), so it
 /// costs nothing between questions (an earlier version wrote a file every 20 ms: 4–5 % of Caro's CPU, more per
 /// request for the slower mode). It creates <c>.hooked</c> once it listens. Startup hooks are off in trimmed
 /// publishes; there the file never appears and the benchmark prints n/a.
@@ -35,7 +36,17 @@ internal static class StartupHook
                     );
                     answer.Write(
                         Encoding.ASCII.GetBytes(
-                            GC.GetTotalAllocatedBytes(false).ToString(CultureInfo.InvariantCulture)
+                            string.Join(
+                                ' ',
+                                new[]
+                                {
+                                    GC.GetTotalAllocatedBytes(false),
+                                    GC.CollectionCount(0),
+                                    GC.CollectionCount(1),
+                                    GC.CollectionCount(2),
+                                    GC.GetTotalPauseDuration().Ticks,
+                                }.Select(n => n.ToString(CultureInfo.InvariantCulture))
+                            )
                         )
                     );
                 }
