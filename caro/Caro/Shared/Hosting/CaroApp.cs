@@ -66,14 +66,15 @@ public static class CaroApp
         });
         app.Services.GetRequiredService<CaroMetrics>(); // starts the caro.uptime heartbeat
         app.UseMiddleware<HeadAsGetMiddleware>();
-        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405).
-        app.UseRouting();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<PortSplitMiddleware>();
         app.UseMiddleware<DatabaseReadyMiddleware>();
-        app.MapCaroHealth();
+        app.UseCaroHealth();
+        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405), and after the
+        // health probes, which must not build the route table (HealthEndpoints).
+        app.UseRouting();
         foreach (var module in modules)
         {
             module.MapEndpoints?.Invoke(app);
