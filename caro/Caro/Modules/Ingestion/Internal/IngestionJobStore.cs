@@ -69,7 +69,7 @@ internal sealed class IngestionJobStore(
     )
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsRelational())
+        if (db.Database.IsInMemory())
         {
             return [];
         }
