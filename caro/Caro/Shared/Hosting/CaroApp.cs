@@ -56,11 +56,11 @@ public static class CaroApp
         options?.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
-        // Build the EF model on another core while the pipeline and Kestrel start: it is most of
-        // the time to /health/ready (SchemaInitializer then finds it cached).
-        var contexts = app.Services.GetRequiredService<IDbContextFactory<CaroDbContext>>();
+        // Set up EF (its options, context factory, internal services and model) on another core while the
+        // pipeline and Kestrel start: SchemaInitializer and the first readiness check then find it done.
         _ = Task.Run(() =>
         {
+            var contexts = app.Services.GetRequiredService<IDbContextFactory<CaroDbContext>>();
             using var db = contexts.CreateDbContext();
             return db.Model;
         });
