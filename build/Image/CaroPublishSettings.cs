@@ -10,7 +10,7 @@ namespace Build.Image;
 /// 5 starts each, one after the other; load average ~5 from other builds on the 2 cores, so "ready" is inflated):
 /// <code>
 /// --ready-to-run=  binary   image    CPU to ready  ready (load ~5)  precompiled
-/// startup *        24.2 MB  29.7 MB  1.21 s        1.28 s           the ~17 000 methods run until ready
+/// startup *        24.2 MB  29.7 MB  1.21 s        1.28 s           the ~17 000 methods run until ready (now ~12 000)
 /// full             42.4 MB  47.8 MB  1.23 s        1.44 s           everything (one composite image)
 /// none             21.7 MB  27.2 MB  3.73 s        3.24 s           nothing (all JIT)
 /// </code>
@@ -19,19 +19,22 @@ namespace Build.Image;
 /// DOTNET_TieredPGO=0 1.09 / 1.27 s, DOTNET_TC_CallCountingDelayMs=1000 1.12 / 1.29 s: no gain, none is baked in.
 /// An earlier run at load ~35 (median of 3) kept the order: CPU 1.13 / 1.48 / 5.27 s, ready 4.2 / 9.4 / 29 s;
 /// bench/image.sh at load 13-28: startup 29.9 MB, CPU 0.96 s, ready 2.57 s. On an idle machine full was ready in
-/// 0.80 s (CPU 0.68 s) and none in 1.56 s (1.79 s); startup needs no more CPU and less wall time than full in every
-/// run above, so it is expected under 1 s idle, but that idle figure is still to be taken with bench/image.sh.
-/// * The default is startup, the only mode that meets both targets (image at most 30 MB, ready within 1 s):
+/// 0.80 s (CPU 0.68 s) and none in 1.56 s (1.79 s). bench/image.sh --runs=7 idle: startup 29.6 MB, ready 1.22 s,
+/// CPU 1.02 s; after the start-up work Caro no longer does (issue 13, caro/README.md "Start-up path"): 29.0 MB,
+/// ready 1.09 s (1.04-1.17), CPU 0.82 s, cold publish 117 s. Of the 1.09 s, Docker takes ~0.15 s before the process
+/// runs and its own start work competes for the 2 cores (outside Docker the same binary is ready in 0.69 s).
+/// * The default is startup, the mode closest to both targets (image at most 30 MB: met; ready within 1 s: 0.09 s over):
 /// trimming strips the framework's own precompiled code, so a trimmed Caro without ReadyToRun JITs ~17 000 methods
 /// before it is ready (~1.8 CPU-s idle); full ReadyToRun puts code for every method back (twice the image), and
 /// spends as much CPU as startup or more (it decompresses a bundle twice the size). startup runs the not
 /// precompiled publish once until ready with the JIT's method list on (build/Image/Startup), and crossgen2
 /// --partial precompiles exactly that list.
-/// What startup still compiles at run time: IL stubs (P/Invoke, ~100), lambda_method (expression trees that EF
-/// Core and DI compile at run time), tier-1 recompiles of hot methods, and some generic instantiations the profile
-/// cannot name; the margin under 30 MB is ~0.3 MB, so a much longer start-up path needs a new measurement.
+/// What startup still compiles at run time (~600 methods until ready): IL stubs (P/Invoke), lambda_method
+/// (expression trees that EF Core and DI compile at run time), tier-1 recompiles of hot methods, methods using
+/// 256-bit vectors, and generic instantiations the profile cannot name; the margin under 30 MB is ~1 MB, so a much
+/// longer start-up path needs a new measurement.
 /// The cold publish publishes twice (without, then with ReadyToRun; the trimmed assemblies are reused) and runs
-/// Caro once: 754 s at load ~30 in bench/image.sh; not yet timed on an idle machine (full took ~64 s idle).
+/// Caro once: 117 s idle, 754 s at load ~30 (full took ~64 s idle).
 /// Earlier measurements (idle, before the mode existed): trimmed uncompressed 35 MB binary / 2.3 s CPU; trimmed +
 /// ReadyToRun uncompressed 83 MB / 0.55 s; not trimmed compressed 57 MB / 1.7 s; not trimmed uncompressed 111 MB /
 /// 1.25 s; fully trimmed (nothing kept whole) 21 MB, works on InMemory.

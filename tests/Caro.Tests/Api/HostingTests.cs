@@ -26,6 +26,41 @@ public sealed class HostingTests
     }
 
     [Test]
+    public async Task HealthAnswersKeepTheirBodyHeadersAndPaths()
+    {
+        await using var host = await CaroHost.StartAsync();
+        var ready = await host.Management.GetApiAsync("/health/ready");
+        Assert.That(
+            ready.Raw,
+            Is.EqualTo(
+                """{"status":"UP","checks":{"database":{"status":"UP","detail":"database reachable"}}}"""
+            )
+        );
+        Assert.That(
+            ready.Message.Content.Headers.ContentType?.ToString(),
+            Is.EqualTo("application/json; charset=utf-8")
+        );
+        Assert.That(ready.Message.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That(ready.Message.Headers.GetValues("X-Frame-Options"), Is.EqualTo(["DENY"]));
+        Assert.That(
+            (await host.Management.GetApiAsync("/health/live")).Raw,
+            Is.EqualTo("""{"status":"UP","checks":{}}""")
+        );
+        // As the routes they were: any method, either case, a trailing slash; nothing below them.
+        Assert.That(
+            (await host.Management.PostApiAsync("/health/ready", new { })).Status,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
+        Assert.That(
+            (await host.Management.GetApiAsync("/Health/Ready/")).Status,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
+        var below = await host.Management.GetApiAsync("/health/ready/x");
+        Assert.That(below.Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(below.ErrorCode, Is.EqualTo("NOT_FOUND"));
+    }
+
+    [Test]
     public async Task ReadinessFailsWhileTheDatabaseIsUnreachable()
     {
         // A MySQL connection string pointing at a closed socket: Caro starts, is live, not ready, and answers the API 503.

@@ -2,6 +2,7 @@ using Caro.Shared.Persistence;
 using Caro.Shared.Persistence.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Caro.Tests.Domain;
 
@@ -32,5 +33,23 @@ public sealed class CompiledModelTests
             "the compiled model is stale: regenerate it (caro/README.md, Storage)"
         );
         Assert.That(built.Model.GetEntityTypes().Count(), Is.EqualTo(9));
+    }
+
+    /// <summary>
+    /// SchemaInitializer skips EnsureCreated on InMemory, whose only work would be inserting seed data (and
+    /// building the design-time model to find it): with HasData in an entity configuration, it must run again.
+    /// </summary>
+    [Test]
+    public void NoEntityHasSeedDataSoInMemoryNeedsNoEnsureCreated()
+    {
+        using var built = new CaroDbContext(
+            new DbContextOptionsBuilder<CaroDbContext>().UseInMemoryDatabase("seed").Options
+        );
+        var design = built.GetService<IDesignTimeModel>().Model;
+        Assert.That(
+            design.GetEntityTypes().Where(e => e.GetSeedData().Any()).Select(e => e.Name),
+            Is.Empty,
+            "seed data found: make SchemaInitializer call EnsureCreated on InMemory too"
+        );
     }
 }

@@ -232,11 +232,17 @@ public sealed class InMemoryTelemetryTests
     }
 
     [Test]
-    public void RequestDurationIsAClassicHistogramWithRoutesAndExemplars()
+    public async Task RequestDurationIsAClassicHistogramWithRoutesAndExemplars()
     {
+        await _host.Management.GetApiAsync("/health/ready");
         var duration = _capture
             .CollectMetrics(_host.Services)
             .Single(m => m.Name == "http.server.request.duration");
+        Assert.That(
+            TelemetryCapture.Points(duration).Select(p => p.Tags.GetValueOrDefault("http.route")),
+            Does.Contain("/health/ready"),
+            "health probes keep their route label"
+        );
         Assert.That(
             duration.MetricType,
             Is.EqualTo(MetricType.Histogram),

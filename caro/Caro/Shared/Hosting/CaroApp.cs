@@ -56,24 +56,25 @@ public static class CaroApp
         options?.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
-        // Build the EF model on another core while the pipeline and Kestrel start: it is most of
-        // the time to /health/ready (SchemaInitializer then finds it cached).
-        var contexts = app.Services.GetRequiredService<IDbContextFactory<CaroDbContext>>();
+        // Set up EF (its options, context factory, internal services and model) on another core while the
+        // pipeline and Kestrel start: SchemaInitializer and the first readiness check then find it done.
         _ = Task.Run(() =>
         {
+            var contexts = app.Services.GetRequiredService<IDbContextFactory<CaroDbContext>>();
             using var db = contexts.CreateDbContext();
             return db.Model;
         });
         app.Services.GetRequiredService<CaroMetrics>(); // starts the caro.uptime heartbeat
         app.UseMiddleware<HeadAsGetMiddleware>();
-        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405).
-        app.UseRouting();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<PortSplitMiddleware>();
         app.UseMiddleware<DatabaseReadyMiddleware>();
-        app.MapCaroHealth();
+        app.UseCaroHealth();
+        // Routing after HEAD became GET (otherwise HEAD would match no GET route and answer 405), and after the
+        // health probes, which must not build the route table (HealthEndpoints).
+        app.UseRouting();
         foreach (var module in modules)
         {
             module.MapEndpoints?.Invoke(app);
