@@ -34,6 +34,26 @@ public sealed class CaroInstance : IAsyncDisposable
     }
     public TimeSpan TimeToReady { get; }
 
+    /// <summary>The most resident memory Caro has had so far (VmHWM in /proc), or null when unreadable.</summary>
+    public long? PeakMemoryBytes
+    {
+        get
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{_process.Id}/status")
+                    .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                return line is null
+                    ? null
+                    : 1024 * long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
     // Last CPU ticks seen per tiered-compilation thread id: the runtime ends that thread after a few idle
     // seconds and starts a new one, and an ended thread's CPU must still count.
     private readonly Dictionary<string, long> _compilerTicks = [];

@@ -21,9 +21,10 @@ namespace Build.Image;
 /// bench/image.sh at load 13-28: startup 29.9 MB, CPU 0.96 s, ready 2.57 s. On an idle machine full was ready in
 /// 0.80 s (CPU 0.68 s) and none in 1.56 s (1.79 s). bench/image.sh --runs=7 idle: startup 29.6 MB, ready 1.22 s,
 /// CPU 1.02 s; after the start-up work Caro no longer does (issue 13, caro/README.md "Start-up path"): 29.0 MB,
-/// ready 1.09 s (1.04-1.17), CPU 0.82 s, cold publish 117 s. Of the 1.09 s, Docker takes ~0.15 s before the process
-/// runs and its own start work competes for the 2 cores (outside Docker the same binary is ready in 0.69 s).
-/// * The default is startup, the mode closest to both targets (image at most 30 MB: met; ready within 1 s: 0.09 s over):
+/// ready 1.09 s (1.04-1.17), CPU 0.82 s, cold publish 117 s; with a benchmark poller that no longer takes half a core
+/// (bench/image.sh --runs=9, idle, two runs): ready 0.83 s (0.68-1.13) and 0.92 s (0.79-1.00), CPU 0.66 / 0.79 s, cold
+/// publish 103-113 s. Of the 0.92 s the Docker engine takes 0.34 s until the container is started (any image), Caro 0.59 s.
+/// * The default is startup, the mode that meets both targets (image at most 30 MB; ready within 1 s, by a small margin):
 /// trimming strips the framework's own precompiled code, so a trimmed Caro without ReadyToRun JITs ~17 000 methods
 /// before it is ready (~1.8 CPU-s idle); full ReadyToRun puts code for every method back (twice the image), and
 /// spends as much CPU as startup or more (it decompresses a bundle twice the size). startup runs the not

@@ -6,7 +6,7 @@ using EndToEnd.Tests.Support;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// CaroImage on its own: what the image is (non-root, Caro's own healthcheck, OCI labels, the two tags), that an
+/// CaroImage on its own: what the image is (non-root, Caro's own healthcheck, its GC budget, OCI labels, the two tags), that an
 /// unchanged rebuild is skipped, and that the Dockerfile builds with the legacy builder and with BuildKit.
 /// </summary>
 [TestFixture]
@@ -65,6 +65,15 @@ public sealed class CaroImageTests
                     .EnumerateArray()
                     .Select(e => e.GetString()),
                 Is.EqualTo(new[] { "CMD", "/app/Caro", "healthcheck" })
+            );
+            // The 64 MB gen0 budget that keeps telemetry's cost within 10 % (bench/caro-load/README.md).
+            Assert.That(
+                image
+                    .GetProperty("Config")
+                    .GetProperty("Env")
+                    .EnumerateArray()
+                    .Select(e => e.GetString()),
+                Does.Contain("DOTNET_GCgen0size=0x4000000")
             );
             var labels = image.GetProperty("Config").GetProperty("Labels");
             Assert.That(
